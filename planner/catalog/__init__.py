@@ -1,0 +1,1 @@
+"""The catalogue: its model, its YAML reader with positions, and its loader."""

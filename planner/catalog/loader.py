@@ -1,0 +1,215 @@
+"""Load a catalogue folder: every file read, parsed, validated and cross-checked in one run.
+
+Errors are values here: `load_catalog` never raises for bad input, it returns every problem
+it found in every file, and a `Catalog` only when there are none.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import os
+from dataclasses import dataclass, field
+from datetime import date
+from functools import cached_property
+from pathlib import Path
+from typing import Any, TypeVar
+
+from pydantic import BaseModel, ValidationError
+
+from planner.catalog import references
+from planner.catalog.diagnose import problems_from_validation
+from planner.catalog.model import Basutbud, Region, Service, ServicesFile, Unit
+from planner.catalog.yamltree import MAX_FILE_BYTES, Mark, PosNode, parse
+from planner.problems import Problem
+
+M = TypeVar("M", bound=BaseModel)
+
+REGION_FILE = "region.yaml"
+SERVICES_FILE = "services.yaml"
+BASUTBUD_FILE = "basutbud.yaml"
+UNITS_DIR = "units"
+
+
+@dataclass(frozen=True)
+class SourceFile:
+    """One file of the catalogue: the path as the user should see it, and its positions."""
+
+    path: str
+    positions: PosNode
+
+    def at(self, *loc: Any, key: bool = False) -> Mark:
+        return self.positions.locate(tuple(loc), key=key)
+
+
+@dataclass(frozen=True)
+class Catalog:
+    """A validated catalogue: the models, plus where each of their parts is written."""
+
+    root: str
+    region: Region
+    services: tuple[Service, ...]
+    basutbud: Basutbud
+    units: tuple[Unit, ...]
+    """Sorted by id."""
+    sources: dict[str, SourceFile] = field(repr=False)
+    """`region`, `services`, `basutbud` and `units/<id>`."""
+    digest: str = ""
+    """`sha256:` over every file's relative path and bytes: changes when any file does."""
+
+    @cached_property
+    def service_by_id(self) -> dict[str, Service]:
+        return {s.id: s for s in self.services}
+
+    @cached_property
+    def unit_by_id(self) -> dict[str, Unit]:
+        return {u.id: u for u in self.units}
+
+    @property
+    def as_of(self) -> date | None:
+        return self.region.as_of
+
+    def unit_source(self, unit_id: str) -> SourceFile:
+        return self.sources[f"{UNITS_DIR}/{unit_id}"]
+
+    def offering_line(self, unit_id: str, service: str, channel: str | None = None) -> int:
+        """The line a person edits for this offering: the channel's, else the service's,
+        else the unit's `offerings:` key, else its `id:`."""
+        positions = self.unit_source(unit_id).positions
+        candidates: list[tuple[str, ...]] = [("offerings", service), ("offerings",), ("id",)]
+        if channel is not None:
+            candidates.insert(0, ("offerings", service, channel))
+        for loc in candidates:
+            parent = positions.locate_node(loc[:-1])
+            if parent is not None and loc[-1] in parent.keys:
+                return parent.keys[loc[-1]][0]
+        return 1
+
+
+@dataclass(frozen=True)
+class LoadResult:
+    """What loading found: a catalogue when there were no problems, else the problems."""
+
+    catalog: Catalog | None
+    problems: list[Problem]
+
+
+def display_path(root: str, *parts: str) -> str:
+    """Paths as the user gave them (relative stays relative), always with forward slashes."""
+    return "/".join([root.rstrip("/\\") or root, *parts]).replace(os.sep, "/") if root else "/".join(parts)
+
+
+@dataclass
+class _Read:
+    path: str
+    raw: bytes | None
+    data: Any = None
+    positions: PosNode = field(default_factory=lambda: PosNode((1, 1)))
+    trustworthy: bool = False
+
+
+def _read(path: Path, shown: str, problems: list[Problem]) -> _Read:
+    try:
+        size = path.stat().st_size
+        if size > MAX_FILE_BYTES:
+            message = f"the file is {size / 1048576:.1f} MiB; the limit is 5 MiB"
+            problems.append(Problem(shown, 1, 1, "too_large", message))
+            return _Read(shown, None)
+        raw = path.read_bytes()
+    except FileNotFoundError:
+        problems.append(Problem(shown, 1, 1, "missing_field", f"the catalogue has no {path.name}; create it"))
+        return _Read(shown, None)
+    except OSError as exc:
+        problems.append(Problem(shown, 1, 1, "yaml_syntax", f"cannot read the file: {exc.strerror}"))
+        return _Read(shown, None)
+    parsed = parse(raw, shown)
+    problems.extend(parsed.problems)
+    return _Read(shown, raw, parsed.data, parsed.positions, parsed.trustworthy)
+
+
+def _validate(model: type[M], read: _Read, problems: list[Problem]) -> M | None:
+    if not read.trustworthy:
+        return None
+    try:
+        return model.model_validate(read.data)
+    except ValidationError as exc:
+        problems.extend(problems_from_validation(exc, model, read.path, read.positions))
+        return None
+
+
+def load_catalog(root: str | os.PathLike[str]) -> LoadResult:
+    """Read, validate and cross-check the catalogue folder `root`. Never raises for bad input."""
+    shown_root = os.fspath(root)
+    base = Path(shown_root)
+    problems: list[Problem] = []
+    if not base.is_dir():
+        message = "no catalogue folder here; pass --catalog PATH or set MVGPLAN_CATALOG"
+        return LoadResult(None, [Problem(shown_root, 1, 1, "missing_field", message)])
+
+    reads: dict[str, _Read] = {}
+    reads["region"] = _read(base / REGION_FILE, display_path(shown_root, REGION_FILE), problems)
+    reads["services"] = _read(base / SERVICES_FILE, display_path(shown_root, SERVICES_FILE), problems)
+    reads["basutbud"] = _read(base / BASUTBUD_FILE, display_path(shown_root, BASUTBUD_FILE), problems)
+    region = _validate(Region, reads["region"], problems)
+    services_file = _validate(ServicesFile, reads["services"], problems)
+    basutbud = _validate(Basutbud, reads["basutbud"], problems)
+
+    units: list[tuple[str, Unit]] = []
+    unit_reads: dict[str, _Read] = {}
+    units_dir = base / UNITS_DIR
+    if not units_dir.is_dir():
+        shown = display_path(shown_root, UNITS_DIR)
+        problems.append(Problem(shown, 1, 1, "missing_field", "the catalogue has no units/ folder; add one file per hälsocentral"))
+    else:
+        for entry in sorted(units_dir.iterdir(), key=lambda p: p.name):
+            if entry.name.startswith(".") or not entry.is_file():
+                continue
+            shown = display_path(shown_root, UNITS_DIR, entry.name)
+            if entry.suffix == ".yml":
+                problems.append(Problem(shown, 1, 1, "invalid_value", f"unit files end in .yaml: rename it to {entry.stem}.yaml"))
+                continue
+            if entry.suffix != ".yaml":
+                continue
+            read = _read(entry, shown, problems)
+            unit_reads[entry.stem] = read
+            unit = _validate(Unit, read, problems)
+            if unit is not None:
+                units.append((entry.stem, unit))
+
+    sources = {k: SourceFile(r.path, r.positions) for k, r in reads.items()}
+    sources.update({f"{UNITS_DIR}/{stem}": SourceFile(r.path, r.positions) for stem, r in unit_reads.items()})
+    problems.extend(
+        references.check(
+            region=region,
+            region_raw=reads["region"].data,
+            services=services_file,
+            services_raw=reads["services"].data,
+            basutbud=basutbud,
+            units=units,
+            sources=sources,
+        )
+    )
+    if problems or region is None or services_file is None or basutbud is None:
+        return LoadResult(None, sorted(set(problems)))
+
+    digest = hashlib.sha256()
+    for rel, read in sorted(
+        [(REGION_FILE, reads["region"]), (SERVICES_FILE, reads["services"]), (BASUTBUD_FILE, reads["basutbud"])]
+        + [(f"{UNITS_DIR}/{stem}.yaml", r) for stem, r in unit_reads.items()]
+    ):
+        digest.update(rel.encode() + b"\0" + (read.raw or b"") + b"\0")
+    by_id = {u.id: u for _, u in units}
+    catalog_sources = dict(sources)
+    for stem, unit in units:  # stems equal ids once validation passed
+        catalog_sources[f"{UNITS_DIR}/{unit.id}"] = sources[f"{UNITS_DIR}/{stem}"]
+    return LoadResult(
+        Catalog(
+            root=shown_root,
+            region=region,
+            services=tuple(services_file.services),
+            basutbud=basutbud,
+            units=tuple(by_id[k] for k in sorted(by_id)),
+            sources=catalog_sources,
+            digest="sha256:" + digest.hexdigest(),
+        ),
+        [],
+    )

@@ -1,0 +1,74 @@
+"""What every command shares: finding the catalogue, loading it, and writing results."""
+
+from __future__ import annotations
+
+import argparse
+import os
+import sys
+from datetime import date
+from typing import TYPE_CHECKING
+
+from planner.problems import InputError, Problem
+
+if TYPE_CHECKING:
+    from planner.catalog.loader import Catalog
+
+DEFAULT_CATALOG = "catalog"
+CATALOG_ENV = "MVGPLAN_CATALOG"
+
+
+class UsageError(Exception):
+    """A command line that cannot be carried out (exit 2), e.g. a file that does not exist."""
+
+
+def add_catalog_option(parser: argparse.ArgumentParser) -> None:
+    parser.add_argument(
+        "-c",
+        "--catalog",
+        metavar="PATH",
+        help=f"catalogue folder (default: ${CATALOG_ENV}, then ./{DEFAULT_CATALOG})",
+    )
+
+
+def add_format_option(parser: argparse.ArgumentParser, formats: tuple[str, ...]) -> None:
+    parser.add_argument("--format", choices=formats, default=formats[0], help=f"output format (default: {formats[0]})")
+
+
+def parse_date(text: str) -> date:
+    """argparse type for `--as-of` and `--start`: YYYY-MM-DD only."""
+    try:
+        if len(text) != 10:
+            raise ValueError
+        return date.fromisoformat(text)
+    except ValueError:
+        raise argparse.ArgumentTypeError(f"expected a date YYYY-MM-DD, got {text!r}") from None
+
+
+def catalog_path(args: argparse.Namespace) -> str:
+    path: str | None = getattr(args, "catalog", None)
+    return path or os.environ.get(CATALOG_ENV) or DEFAULT_CATALOG
+
+
+def load(args: argparse.Namespace) -> Catalog:
+    """Load and validate the whole catalogue, or raise `InputError` with every problem."""
+    from planner.catalog.loader import load_catalog
+
+    result = load_catalog(catalog_path(args))
+    if result.catalog is None:
+        raise InputError(result.problems or [Problem(catalog_path(args), 1, 1, "invalid_value", "catalogue could not be loaded")])
+    return result.catalog
+
+
+def today() -> date:
+    """The clock, read only here at the edge; the core gets dates as arguments."""
+    return date.today()
+
+
+def effective_as_of(args: argparse.Namespace, catalog: Catalog) -> date:
+    override: date | None = getattr(args, "as_of", None)
+    return override or catalog.as_of or today()
+
+
+def emit(text: str) -> None:
+    """Results go to stdout, ending in exactly one newline."""
+    sys.stdout.write(text if text.endswith("\n") or not text else text + "\n")

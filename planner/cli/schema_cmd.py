@@ -1,0 +1,45 @@
+"""`mvgplan schema`: the JSON Schema of each catalogue file, for editors and for review."""
+
+from __future__ import annotations
+
+import argparse
+import json
+from pathlib import Path
+
+from planner.cli.common import UsageError, add_format_option, emit
+
+KINDS = ("region", "services", "basutbud", "unit")
+
+
+def register(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
+    parser = sub.add_parser(
+        "schema",
+        help="print or write the JSON Schema of the catalogue files",
+        description=(
+            "Print the JSON Schema of one kind of catalogue file, or with --write DIR write all "
+            "four (region, services, basutbud, unit) as <kind>.schema.json."
+        ),
+    )
+    parser.add_argument("kind", nargs="?", choices=KINDS, help="one file kind (default: all, as one JSON object)")
+    parser.add_argument("--write", metavar="DIR", help="write every schema into DIR (e.g. catalog/schema)")
+    add_format_option(parser, ("json",))
+    parser.set_defaults(handler=run)
+
+
+def run(args: argparse.Namespace) -> int:
+    from planner.atomic import write_atomic
+    from planner.catalog.schema import SCHEMA_FILES, all_schemas, schema_for
+
+    if args.write:
+        target = Path(args.write)
+        if not target.is_dir():
+            raise UsageError(f"{args.write} is not a folder")
+        for name, text in all_schemas().items():
+            write_atomic(target / name, text)
+        emit(f"wrote {len(SCHEMA_FILES)} schemas to {args.write}")
+        return 0
+    if args.kind:
+        emit(json.dumps(schema_for(SCHEMA_FILES[f"{args.kind}.schema.json"]), ensure_ascii=False, indent=2))
+    else:
+        emit(json.dumps({n: schema_for(m) for n, m in SCHEMA_FILES.items()}, ensure_ascii=False, indent=2))
+    return 0

@@ -1,0 +1,43 @@
+"""`mvgplan validate`: load and validate the whole catalogue, print every problem or a summary."""
+
+from __future__ import annotations
+
+import argparse
+import json
+
+from planner.cli.common import add_catalog_option, add_format_option, emit, load
+
+
+def register(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
+    parser = sub.add_parser(
+        "validate",
+        help="check that the catalogue's files are well-formed and consistent",
+        description="Load and validate the whole catalogue; print every error with file:line:column.",
+    )
+    add_catalog_option(parser)
+    add_format_option(parser, ("text", "json"))
+    parser.set_defaults(handler=run)
+
+
+def run(args: argparse.Namespace) -> int:
+    catalog = load(args)
+    own = sum(1 for u in catalog.units if u.regi == "egen")
+    summary = {
+        "ok": True,
+        "catalog": catalog.root,
+        "units": len(catalog.units),
+        "units_egen_regi": own,
+        "units_privat_regi": len(catalog.units) - own,
+        "services": len(catalog.services),
+        "basutbud_requirements": len(catalog.basutbud.required),
+        "catalog_digest": catalog.digest,
+    }
+    if args.format == "json":
+        emit(json.dumps(summary, ensure_ascii=False, indent=2))
+    else:
+        emit(
+            f"{catalog.root}: valid: {summary['units']} hälsocentraler "
+            f"({own} egen regi, {summary['units_privat_regi']} privat regi), "
+            f"{summary['services']} e-tjänster, {summary['basutbud_requirements']} basutbud requirements"
+        )
+    return 0

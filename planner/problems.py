@@ -1,0 +1,55 @@
+"""Input problems as values: what the loader finds and the CLI prints."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from typing import Literal
+
+ProblemCode = Literal[
+    "yaml_syntax",
+    "duplicate_key",
+    "unknown_field",
+    "missing_field",
+    "invalid_value",
+    "unknown_reference",
+    "duplicate_id",
+    "id_mismatch",
+    "dependency_cycle",
+    "too_large",
+]
+
+
+@dataclass(frozen=True, order=True)
+class Problem:
+    """One input error, pointing at a file, a 1-based line and a 1-based column."""
+
+    file: str
+    line: int
+    column: int
+    code: ProblemCode
+    message: str
+
+    def render(self) -> str:
+        """The one-line form editors and CI logs understand: `path:line:col: error[code]: msg`."""
+        return f"{self.file}:{self.line}:{self.column}: error[{self.code}]: {self.message}"
+
+    def as_json(self) -> dict[str, object]:
+        return {
+            "file": self.file,
+            "line": self.line,
+            "column": self.column,
+            "code": self.code,
+            "message": self.message,
+        }
+
+
+class InputError(Exception):
+    """Raised at the edge when a catalogue (or another input file) has problems.
+
+    Inside the core, problems travel as lists of `Problem`; only a front end that has to
+    stop raises this, and the CLI's single boundary turns it into output and exit code 2.
+    """
+
+    def __init__(self, problems: list[Problem]) -> None:
+        super().__init__(f"{len(problems)} input error(s)")
+        self.problems = sorted(problems)
