@@ -1,0 +1,1 @@
+"""Basutbud conformance: which units deviate from the required service set, and where."""

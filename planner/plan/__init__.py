@@ -1,0 +1,1 @@
+"""The migration planner: tasks, dependency graph, scheduler, warnings and renderers."""
