@@ -263,9 +263,13 @@ class _UnitBuilder:
     def parallel(self, ready: date) -> Offering:
         """Both active: a parallel period that is running, often for too long already."""
         first = max(ready, AS_OF - timedelta(weeks=20))
-        target_since = self.since(first, AS_OF - timedelta(weeks=1))
+        target_since = _day(self.rng, first, AS_OF - timedelta(weeks=1))
+        legacy_since = _day(self.rng, date(2016, 1, 1), date(2022, 12, 31))
+        if self.rng.random() < 0.1:
+            # Nobody wrote down when MVG went live: the length is unknown (parallel_undated).
+            return {LEGACY: Entry("active", legacy_since), TARGET: Entry("active")}
         return {
-            LEGACY: Entry("active", self.old_since()),
+            LEGACY: Entry("active", legacy_since),
             TARGET: Entry("active", target_since),
         }
 
@@ -280,6 +284,7 @@ class _UnitBuilder:
         }
 
     def migrating(self, service: Service) -> Offering:
+        """A service the decision applies to; how far it got depends on its readiness."""
         rng, ready = self.rng, service.mvg_ready
         roll = rng.random()
         if roll < 0.003:
@@ -424,10 +429,10 @@ def generate(units: int, services: int, seed: int) -> dict[str, str]:
         text, unit_enables = _make_unit(rng, uid, name, regis[n - 1], catalogue, basutbud)
         files[f"units/{uid}.yaml"] = text
         enables += unit_enables
-    # Enough capacity that the backlog alone takes about a year of usable weeks; the
-    # readiness dates (up to the end of 2028) and the per-unit parallel limit stretch the
-    # whole plan to one to three years.
-    enables_per_week = max(6, math.ceil(enables / 45))
+    # Enough capacity that the backlog alone takes some sixty usable weeks (more than a
+    # year with the blackouts); the readiness dates (up to the end of 2028) and the
+    # per-unit parallel limit stretch the whole plan to one to three years.
+    enables_per_week = max(6, math.ceil(enables / 60))
     return {
         "region.yaml": _region_yaml(enables_per_week),
         "services.yaml": _services_yaml(catalogue),

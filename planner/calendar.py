@@ -66,9 +66,7 @@ def monday_from_label(label: str) -> date:
     """The Monday of the ISO week written `2027-W03`; `ValueError` if it is not one."""
     match = _LABEL.fullmatch(label)
     if match is None:
-        raise ValueError(
-            f"not an ISO week (expected YYYY-Www, e.g. 2027-W03): {label!r}"
-        )
+        raise ValueError(f"not an ISO week (expected YYYY-Www, e.g. 2027-W03): {label!r}")
     year, week = int(match.group(1)), int(match.group(2))
     try:
         # fromisocalendar rejects week 0, week 53 of a 52-week year, and year 0.

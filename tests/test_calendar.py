@@ -34,15 +34,10 @@ dates = st.dates(min_value=date(2000, 1, 1), max_value=date(2100, 12, 31))
 
 def test_2026_has_53_iso_weeks() -> None:
     assert iso_week_label(date(2026, 12, 28)) == "2026-W53"
-    assert (
-        weeks_between(monday_from_label("2026-W01"), monday_from_label("2027-W01"))
-        == 53
-    )
+    assert weeks_between(monday_from_label("2026-W01"), monday_from_label("2027-W01")) == 53
 
 
-def test_new_years_eve_2026_and_new_years_day_2027_share_week_53_of_iso_year_2026() -> (
-    None
-):
+def test_new_years_eve_2026_and_new_years_day_2027_share_week_53_of_iso_year_2026() -> None:
     assert iso_week_label(date(2026, 12, 31)) == "2026-W53"
     assert iso_week_label(date(2027, 1, 1)) == "2026-W53"
     assert iso_week_label(date(2027, 1, 4)) == "2027-W01"
@@ -147,9 +142,7 @@ def test_kristi_himmelsfardsdag_and_nationaldagen_are_not_working_days() -> None
     assert not is_working_day(date(2025, 6, 6))  # a Friday
 
 
-def test_weekends_are_not_working_days_but_ordinary_sundays_have_no_holiday_name() -> (
-    None
-):
+def test_weekends_are_not_working_days_but_ordinary_sundays_have_no_holiday_name() -> None:
     assert not is_working_day(date(2027, 1, 9))
     assert not is_working_day(date(2027, 1, 10))
     assert holiday_name(date(2027, 1, 10)) is None
@@ -165,10 +158,7 @@ def test_the_first_working_day_lies_in_its_week_and_is_a_working_day(d: date) ->
     day = first_working_day(monday_of(d))
     assert monday_of(day) == monday_of(d)
     assert is_working_day(day)
-    assert all(
-        not is_working_day(monday_of(d) + timedelta(days=i))
-        for i in range(day.weekday())
-    )
+    assert all(not is_working_day(monday_of(d) + timedelta(days=i)) for i in range(day.weekday()))
 
 
 def test_importing_the_calendar_does_not_import_holidays() -> None:
@@ -184,9 +174,7 @@ def test_importing_the_calendar_does_not_import_holidays() -> None:
 def test_week_overlap_includes_touching_days() -> None:
     monday = date(2027, 1, 4)
     assert week_overlaps(monday, date(2026, 12, 21), date(2027, 1, 4))  # ends on Monday
-    assert week_overlaps(
-        monday, date(2027, 1, 10), date(2027, 1, 20)
-    )  # starts on Sunday
+    assert week_overlaps(monday, date(2027, 1, 10), date(2027, 1, 20))  # starts on Sunday
     assert not week_overlaps(monday, date(2026, 12, 21), date(2027, 1, 3))
     assert not week_overlaps(monday, date(2027, 1, 11), date(2027, 1, 20))
 
@@ -202,11 +190,7 @@ def test_an_empty_range_overlaps_no_week() -> None:
 
 
 @given(dates, dates, dates)
-def test_week_overlap_means_some_day_of_the_week_is_in_the_range(
-    d: date, a: date, b: date
-) -> None:
+def test_week_overlap_means_some_day_of_the_week_is_in_the_range(d: date, a: date, b: date) -> None:
     start, end = min(a, b), max(a, b)
     week = [monday_of(d) + timedelta(days=i) for i in range(7)]
-    assert week_overlaps(monday_of(d), start, end) == any(
-        start <= x <= end for x in week
-    )
+    assert week_overlaps(monday_of(d), start, end) == any(start <= x <= end for x in week)
