@@ -5,30 +5,87 @@ from __future__ import annotations
 import difflib
 import re
 import types
+from collections.abc import Iterable, Mapping
 from typing import Annotated, Any, Union, get_args, get_origin
 
 from pydantic import BaseModel, ValidationError
 
+from planner.catalog.model import Misplaced
 from planner.catalog.yamltree import PosNode
 from planner.problems import Problem, ProblemCode
 
 _QUOTED = re.compile(r"'([^']*)'")
 
+# Characters a person cannot see in their editor but that make a key or id different.
+_INVISIBLE = {
+    "\u00a0": "<NBSP>",
+    "\u2007": "<FIGURE SPACE>",
+    "\u202f": "<NARROW NBSP>",
+    "\u200b": "<ZERO WIDTH SPACE>",
+    "\u200c": "<ZWNJ>",
+    "\u200d": "<ZWJ>",
+    "\u2060": "<WORD JOINER>",
+    "\ufeff": "<BOM>",
+    "\t": "<TAB>",
+}
+_INVISIBLE_RE = re.compile("[" + "".join(_INVISIBLE) + "]")
 
-def did_you_mean(word: str, choices: list[str] | tuple[str, ...] | set[str]) -> str:
+
+def visible(text: str) -> str:
+    """`text` with invisible characters spelled out, so a message shows what is really there."""
+    return _INVISIBLE_RE.sub(lambda m: _INVISIBLE[m.group()], text)
+
+
+def invisible_hint(text: str) -> str:
+    """An explanation when `text` holds a character the editor does not show, else ''."""
+    if _INVISIBLE_RE.search(text) is None:
+        return ""
+    return "; it holds an invisible character (often pasted from Word or a web page): delete the key and type it again"
+
+
+def _plain(word: str) -> str:
+    return _INVISIBLE_RE.sub(lambda m: " " if m.group() in "\u00a0\u2007\u202f\t" else "", word).strip()
+
+
+def did_you_mean(word: str, choices: Iterable[str]) -> str:
     """` (did you mean 'x'?)` when a choice is close to `word`, else an empty string."""
     candidates = sorted(choices)
+    if not candidates:
+        return ""
     lowered = {c.lower(): c for c in candidates}
-    probe = word.replace("\u00a0", " ").strip().lower()
+    probe = _plain(word).lower()
     if probe in lowered and lowered[probe] != word:
         return f" (did you mean '{lowered[probe]}'?)"
     close = difflib.get_close_matches(probe, candidates, n=1, cutoff=0.6)
     return f" (did you mean '{close[0]}'?)" if close else ""
 
 
-def dotted(loc: tuple[Any, ...]) -> str:
-    """`offerings.receptfornyelse.1177.status`, the path a person finds in the file."""
-    return ".".join(str(p) if not isinstance(p, int) else f"[{p}]" for p in loc).replace(".[", "[")
+def _item_label(item: Any, index: int) -> str:
+    """How a person finds a list item: by its id, else by its number counted from 1."""
+    if isinstance(item, dict):
+        ident = item.get("id")
+        if isinstance(ident, str) and ident:
+            return ident
+        service, channel = item.get("service"), item.get("channel")
+        if isinstance(service, str) and isinstance(channel, str):
+            return f"{service}/{channel}"
+    return f"#{index + 1}"
+
+
+def dotted(loc: tuple[Any, ...], data: Any = None) -> str:
+    """`services[receptfornyelse].mvg_ready`, `policy.blackouts[#2].to`: the path a person
+    finds in the file (list items by id when they have one, else numbered from 1)."""
+    out: list[str] = []
+    node = data
+    for part in loc:
+        if isinstance(part, int):
+            item = node[part] if isinstance(node, list) and 0 <= part < len(node) else None
+            out.append(f"[{_item_label(item, part)}]")
+            node = item
+        else:
+            out.append(("." if out else "") + visible(str(part)))
+            node = node.get(part) if isinstance(node, dict) else None
+    return "".join(out)
 
 
 def _unwrap(tp: Any) -> Any:
@@ -38,8 +95,10 @@ def _unwrap(tp: Any) -> Any:
             tp = get_args(tp)[0]
         elif origin is Union or origin is types.UnionType:
             arms = [a for a in get_args(tp) if a is not type(None)]
-            tp = arms[0] if len(arms) == 1 else next(
-                (a for a in arms if isinstance(a, type) and issubclass(a, BaseModel)), arms[0]
+            tp = (
+                arms[0]
+                if len(arms) == 1
+                else next((a for a in arms if isinstance(a, type) and issubclass(a, BaseModel)), arms[0])
             )
         else:
             return tp
@@ -67,38 +126,12 @@ def model_at(model: type[BaseModel], loc: tuple[Any, ...]) -> type[BaseModel] | 
 
 
 def field_names(model: type[BaseModel]) -> list[str]:
+    """The keys a mapping of this model may hold, as written in YAML."""
     return [f.alias or name for name, f in model.model_fields.items()]
 
 
-def _message(error: dict[str, Any], loc: tuple[Any, ...]) -> str:
-    kind = error["type"]
-    where = dotted(loc)
-    prefix = f"{where}: " if where else ""
-    value = error.get("input")
-    if kind == "string_pattern_mismatch":
-        return (
-            f"{prefix}'{value}' is not a valid id: use lower-case a-z, digits and '-' "
-            "(no å, ä, ö, capitals or spaces)"
-        )
-    if kind == "literal_error":
-        expected = _QUOTED.findall(str(error.get("ctx", {}).get("expected", "")))
-        shown = value if not isinstance(value, bool) else str(value).lower()
-        hint = did_you_mean(str(shown), expected) if isinstance(shown, str) else ""
-        return f"{prefix}'{shown}' is not one of {', '.join(expected)}{hint}"
-    if kind == "model_type" or kind == "model_attributes_type" or kind == "dict_type":
-        return f"{prefix}expected a mapping of 'key: value' lines, got {_describe(value)}"
-    if kind == "list_type":
-        return f"{prefix}expected a list ('- item' lines or [a, b]), got {_describe(value)}"
-    if kind in ("string_type", "str_type"):
-        return f"{prefix}expected text, got {_describe(value)}"
-    if kind == "string_too_short":
-        return f"{prefix}must not be empty"
-    if kind in ("greater_than_equal", "less_than_equal", "greater_than", "less_than"):
-        return f"{prefix}{error['msg'].replace('Input', 'the value').lower()} (got {value})"
-    msg = str(error["msg"])
-    for noise in ("Value error, ", "Assertion failed, "):
-        msg = msg.replace(noise, "")
-    return f"{prefix}{msg}"
+def _required_names(model: type[BaseModel]) -> list[str]:
+    return [f.alias or name for name, f in model.model_fields.items() if f.is_required()]
 
 
 def _describe(value: Any) -> str:
@@ -110,39 +143,107 @@ def _describe(value: Any) -> str:
         return "a list"
     if isinstance(value, dict):
         return "a mapping"
-    return f"'{value}'"
+    return f"'{visible(str(value))}'"
+
+
+def _message(error: Mapping[str, Any], loc: tuple[Any, ...], model: type[BaseModel], data: Any) -> str:
+    kind = error["type"]
+    where = dotted(loc, data)
+    prefix = f"{where}: " if where else ""
+    value = error.get("input")
+    if kind == "string_pattern_mismatch":
+        return (
+            f"{prefix}'{visible(str(value))}' is not a valid id: use lower-case a-z, digits and '-', "
+            "starting with a letter or digit (no å, ä, ö, capitals or spaces)"
+        )
+    if kind == "literal_error":
+        expected_text = str(error.get("ctx", {}).get("expected", ""))
+        expected = _QUOTED.findall(expected_text) or [expected_text]
+        shown = str(value).lower() if isinstance(value, bool) else visible(str(value))
+        if len(expected) == 1:
+            return f"{prefix}must be {expected[0]} (got {shown})"
+        hint = did_you_mean(str(value), expected) if isinstance(value, str) else ""
+        return f"{prefix}'{shown}' is not one of {', '.join(expected)}{hint}"
+    if kind in ("model_type", "model_attributes_type", "dict_type"):
+        if not loc:
+            keys = ", ".join(f"{name}:" for name in _required_names(model))
+            return f"the file must be a mapping of 'key: value' lines ({keys} …), but it is {_describe(value)}"
+        if value is None:
+            return f"{prefix}is empty: write its 'key: value' lines below it, indented"
+        return f"{prefix}expected a mapping of 'key: value' lines, got {_describe(value)}"
+    if kind == "list_type":
+        if value is None:
+            return f"{prefix}is empty: write its items below it as '- item' lines, or [] for none"
+        return f"{prefix}expected a list ('- item' lines or [a, b]), got {_describe(value)}"
+    if kind in ("string_type", "str_type"):
+        if value is None:
+            return f"{prefix}is empty: write a value after the ':'"
+        return f"{prefix}expected text, got {_describe(value)}; put it in quotes"
+    if kind == "string_too_short":
+        return f"{prefix}must not be empty"
+    if kind in ("greater_than_equal", "less_than_equal", "greater_than", "less_than"):
+        bound = next(iter(error.get("ctx", {}).values()), "?")
+        relation = {
+            "greater_than_equal": "at least",
+            "less_than_equal": "at most",
+            "greater_than": "more than",
+            "less_than": "less than",
+        }[kind]
+        return f"{prefix}must be {relation} {bound} (got {value})"
+    msg = str(error["msg"])
+    for noise in ("Value error, ", "Assertion failed, "):
+        msg = msg.replace(noise, "")
+    return f"{prefix}{msg}"
 
 
 def problems_from_validation(
-    exc: ValidationError, model: type[BaseModel], file: str, positions: PosNode
+    exc: ValidationError, model: type[BaseModel], file: str, positions: PosNode, data: Any = None
 ) -> list[Problem]:
-    """One problem per pydantic error, with the file position of the key or value at fault."""
+    """One problem per pydantic error, with the file position of the key or value at fault.
+
+    A typo'd required key gives two pydantic errors (the unknown key, the missing one); the
+    person has one thing to fix, so the `missing_field` is dropped when the unknown key next
+    to it is a did-you-mean for it.
+    """
     problems: list[Problem] = []
+    suggested: set[tuple[tuple[Any, ...], str]] = set()
+    missing: list[tuple[tuple[Any, ...], Problem]] = []
     for error in exc.errors(include_url=False):
         loc = tuple(error["loc"])
         kind = error["type"]
         code: ProblemCode = "invalid_value"
+        cause = error.get("ctx", {}).get("error")
         if loc and loc[-1] == "[key]":
             loc = loc[:-1]
             line, column = positions.locate(loc, key=True)
-            message = _message(error, loc)
+            message = _message(error, loc, model, data)
+            if isinstance(loc[-1], str):
+                message += invisible_hint(loc[-1])
+        elif isinstance(cause, Misplaced):
+            loc = loc + cause.at
+            line, column = positions.locate(loc, key=cause.key)
+            message = f"{dotted(loc, data)}: {cause}"
         elif kind == "extra_forbidden":
             line, column = positions.locate(loc, key=True)
             name = str(loc[-1])
             owner = model_at(model, loc[:-1])
             known = field_names(owner) if owner is not None else []
             hint = did_you_mean(name, known)
-            if "\u00a0" in name:
-                hint += " (the key holds a non-breaking space, often pasted from a word processor)"
-            where = f" in {dotted(loc[:-1])}" if loc[:-1] else ""
+            if hint:
+                suggested.add((loc[:-1], hint.split("'")[1]))
+            where = f" in {dotted(loc[:-1], data)}" if loc[:-1] else ""
             allowed = f"; allowed here: {', '.join(known)}" if known and not hint else ""
-            code, message = "unknown_field", f"unknown field '{name}'{where}{hint}{allowed}"
+            code = "unknown_field"
+            message = f"unknown field '{visible(name)}'{where}{hint}{allowed}{invisible_hint(name)}"
         elif kind == "missing":
             line, column = positions.key_mark(loc[:-1])
-            where = f" in {dotted(loc[:-1])}" if loc[:-1] else ""
-            code, message = "missing_field", f"missing required field '{loc[-1]}'{where}"
+            where = f" in {dotted(loc[:-1], data)}" if loc[:-1] else ""
+            problem = Problem(file, line, column, "missing_field", f"missing required field '{loc[-1]}'{where}; add it")
+            missing.append((loc, problem))
+            continue
         else:
             line, column = positions.locate(loc)
-            message = _message(error, loc)
+            message = _message(error, loc, model, data)
         problems.append(Problem(file, line, column, code, message))
+    problems.extend(problem for loc, problem in missing if (loc[:-1], loc[-1]) not in suggested)
     return problems

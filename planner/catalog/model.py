@@ -8,36 +8,74 @@ silently ignored. Values arrive from the YAML reader as text (only `null`, `true
 
 from __future__ import annotations
 
+import calendar
 import re
 from datetime import date
-from typing import Annotated, Any, Literal
+from typing import Annotated, Any, Literal, get_args
 
 from pydantic import (
     BaseModel,
     BeforeValidator,
     ConfigDict,
     Field,
+    GetJsonSchemaHandler,
     PlainSerializer,
     StringConstraints,
     WithJsonSchema,
     model_validator,
 )
+from pydantic.json_schema import JsonSchemaValue
+from pydantic_core import CoreSchema
 
 SLUG_PATTERN = r"^[a-z0-9][a-z0-9-]*$"
 _DATE_RE = re.compile(r"^\d{4}-\d{2}-\d{2}$")
 _INT_RE = re.compile(r"^[+-]?\d+$")
+_DATES: dict[str, date] = {}
+"""Parsed dates by their text: a national catalogue repeats a few thousand dates 150,000 times."""
+
+
+class Misplaced(ValueError):
+    """A check over several fields whose fault lies in one of them.
+
+    `at` is the path below the model being validated, so the problem points at the value a
+    person has to change (the second `role: legacy`) instead of at the whole mapping; with
+    `key=True` it points at the key written at the end of that path.
+    """
+
+    def __init__(self, message: str, at: tuple[str | int, ...], *, key: bool = False) -> None:
+        super().__init__(message)
+        self.at = at
+        self.key = key
 
 
 def _parse_date(value: Any) -> Any:
     """Only `YYYY-MM-DD` (quoted or not); pydantic's lax mode would take timestamps too."""
+    if value.__class__ is str:
+        parsed = _DATES.get(value)
+        if parsed is not None:
+            return parsed
     if isinstance(value, date):
         return value
     if not isinstance(value, str) or not _DATE_RE.match(value):
-        raise ValueError(f"expected a date written YYYY-MM-DD, got {value!r}")
+        shown = str(value).lower() if isinstance(value, bool) else repr(value)
+        raise ValueError(f"expected a date written YYYY-MM-DD, got {shown}")
     try:
-        return date.fromisoformat(value)
+        parsed = date.fromisoformat(value)
     except ValueError:
-        raise ValueError(f"{value} is not a date in the calendar") from None
+        raise ValueError(f"{value} is not a date in the calendar{_why_not_a_date(value)}") from None
+    if len(_DATES) < 100_000:
+        _DATES[value] = parsed
+    return parsed
+
+
+def _why_not_a_date(text: str) -> str:
+    year, month, day = int(text[:4]), int(text[5:7]), int(text[8:])
+    if not 1 <= month <= 12:
+        return f" (there is no month {month}; dates are written year-month-day)"
+    days = calendar.monthrange(max(year, 1), month)[1]
+    if day > days or day < 1:
+        return f" ({year}-{month:02d} has {days} days)"
+    return ""  # pragma: no cover - fromisoformat rejects nothing else of this shape
 
 
 def _parse_int(value: Any) -> Any:
@@ -55,6 +93,10 @@ def _parse_bool(value: Any) -> Any:
     """Only `true` or `false`: YAML 1.1's `yes`, `on` and `y` are not booleans here."""
     if isinstance(value, bool):
         return value
+    if isinstance(value, str) and value.lower() in ("true", "false"):
+        raise ValueError(f"expected true or false, got the text {value!r}: remove the quotes")
+    if isinstance(value, str) and value.lower() in ("yes", "no", "on", "off", "y", "n"):
+        raise ValueError(f"expected true or false, got {value!r} (YAML's old yes/no/on/off are not used here)")
     raise ValueError(f"expected true or false, got {value!r}")
 
 
@@ -71,6 +113,9 @@ ChannelId = Annotated[
     str,
     BeforeValidator(lambda v: str(v) if isinstance(v, int) and not isinstance(v, bool) else v),
     StringConstraints(pattern=SLUG_PATTERN),
+    # The before-validator hides the pattern from pydantic's schema, so state it here; an
+    # editor reads an unquoted 1177 as a number, which the loader accepts as "1177".
+    WithJsonSchema({"anyOf": [{"type": "string", "pattern": SLUG_PATTERN}, {"type": "integer", "minimum": 0}]}),
 ]
 Text = Annotated[str, StringConstraints(min_length=1)]
 
@@ -102,7 +147,8 @@ class Blackout(_Strict):
     @model_validator(mode="after")
     def _ordered(self) -> Blackout:
         if self.from_ > self.to:
-            raise ValueError(f"'from' ({self.from_}) is after 'to' ({self.to})")
+            message = f"'from' ({self.from_}) is after 'to' ({self.to}); swap them or correct the dates"
+            raise Misplaced(message, ("from",))
         return self
 
 
@@ -128,7 +174,7 @@ class ParallelWeeks(_Strict):
     @model_validator(mode="after")
     def _ordered(self) -> ParallelWeeks:
         if self.min > self.max:
-            raise ValueError(f"min ({self.min}) is larger than max ({self.max})")
+            raise Misplaced(f"min ({self.min}) is larger than max ({self.max}); min must be ≤ max", ("min",))
         return self
 
 
@@ -181,10 +227,19 @@ class Region(_Strict):
 
     @model_validator(mode="after")
     def _one_legacy_one_target(self) -> Region:
+        meaning = {"legacy": "the channel being phased out, 1177", "target": "the channel moved to, MVG"}
         for role in ("legacy", "target"):
-            count = sum(1 for c in self.channels if c.role == role)
-            if count != 1:
-                raise ValueError(f"exactly one channel must have role: {role} (found {count})")
+            which = [i for i, c in enumerate(self.channels) if c.role == role]
+            if not which:
+                message = f"no channel has role: {role}, but exactly one must ({meaning[role]}): add or set it"
+                raise Misplaced(message, ("channels",), key=True)
+            if len(which) > 1:
+                names = ", ".join(f"'{self.channels[i].id}'" for i in which)
+                message = (
+                    f"channels {names} all have role: {role}, but exactly one may ({meaning[role]}): "
+                    "give the others another role"
+                )
+                raise Misplaced(message, ("channels", which[1], "role"))
         return self
 
     def channel(self, role: Role) -> Channel:
@@ -261,7 +316,50 @@ class Offering(_Strict):
     """For `planned`: when it is expected; information only."""
 
 
-OfferingEntry = Annotated[Offering, BeforeValidator(_short_offering)]
+class _ShortFormSchema:
+    """In the JSON Schema, an offering is the {status, …} mapping or just its status."""
+
+    def __get_pydantic_json_schema__(self, core: CoreSchema, handler: GetJsonSchemaHandler) -> JsonSchemaValue:
+        full = handler(core)
+        short = {
+            "type": "string",
+            "enum": list(get_args(Status)),
+            "description": "Short form: the status only, e.g. `mvg: active`.",
+        }
+        return {"anyOf": [full, short]}
+
+
+OfferingEntry = Annotated[Offering, BeforeValidator(_short_offering), _ShortFormSchema()]
+
+
+def _offerings_schema(schema: dict[str, Any]) -> None:
+    """Service ids and channel ids as property names, so an editor flags a bad one.
+
+    Channel keys are text: an editor that reads `1177:` as a number is told it is the
+    channel "1177" (quotes optional).
+    """
+
+    def values(mapping: dict[str, Any]) -> dict[str, Any]:
+        patterned: dict[str, Any] = mapping.pop("patternProperties", {})
+        found: dict[str, Any] = next(iter(patterned.values()), {}) or mapping.pop("additionalProperties", {})
+        return found
+
+    entry = values(values(schema))
+    schema["propertyNames"] = {
+        "type": "string",
+        "pattern": SLUG_PATTERN,
+        "description": "A service id from services.yaml.",
+    }
+    schema["additionalProperties"] = {
+        "type": "object",
+        "description": "Per channel id: the offering in that channel.",
+        "propertyNames": {
+            "type": "string",
+            "pattern": SLUG_PATTERN,
+            "description": 'A channel id from region.yaml, always text: "1177" (quotes optional) or mvg.',
+        },
+        "additionalProperties": entry,
+    }
 
 
 class Exemption(_Strict):
@@ -290,7 +388,7 @@ class Unit(_Strict):
     """`egen` (region-run) or `privat` (private provider under LOV)."""
     area: str | None = None
     """Primärvårdsområde; free text."""
-    offerings: dict[Slug, dict[ChannelId, OfferingEntry]] = {}
+    offerings: dict[Slug, dict[ChannelId, OfferingEntry]] = Field(default={}, json_schema_extra=_offerings_schema)
     """Per service id, per channel id: the status (short form) or {status, since, from}."""
     exemptions: list[Exemption] = []
     """Dated waivers of basutbud requirements."""

@@ -1,25 +1,92 @@
-"""Checks across files: ids that must exist, ids that must be unique, cycles in depends_on."""
+"""Checks across files: ids that must exist, ids that must be unique, cycles in depends_on.
+
+They run on the raw data of every file, valid or not, so one defect does not hide another:
+a unit file with a misspelt `regi` still has its unknown services reported, and a
+services.yaml with a bad date still has its dependency cycle named. To keep one mistake
+from cascading into dozens of errors, a value that is malformed (already reported by the
+schema) is never looked up, and a list whose ids cannot all be read (an entry without a
+well-formed id) is not used to call anything unknown.
+"""
 
 from __future__ import annotations
 
+import re
+from dataclasses import dataclass, field
 from typing import Any, Protocol
 
-import networkx as nx
-
 from planner.catalog.diagnose import did_you_mean
-from planner.catalog.model import Basutbud, Region, ServicesFile, Unit
+from planner.catalog.model import SLUG_PATTERN
 from planner.catalog.yamltree import Mark
 from planner.problems import Problem, ProblemCode
 
+_SLUG = re.compile(SLUG_PATTERN)
+_FOLD = str.maketrans({"å": "a", "ä": "a", "ö": "o", "é": "e", " ": "-", "_": "-", "\u00a0": "-"})
 
-class _Source(Protocol):
-    path: str
+
+class Source(Protocol):
+    """A file of the catalogue as the checks see it: its shown path and its positions."""
+
+    @property
+    def path(self) -> str: ...
 
     def at(self, *loc: Any, key: bool = False) -> Mark: ...
 
 
+@dataclass(frozen=True)
+class UnitInput:
+    """One unit file: its stem, its raw data (whatever YAML it held) and its source key."""
+
+    stem: str
+    data: Any
+    source: str
+
+
+def _slug(value: Any) -> str | None:
+    return value if isinstance(value, str) and _SLUG.match(value) else None
+
+
+def _fold(text: str) -> str:
+    return text.strip().lower().translate(_FOLD)
+
+
+@dataclass
+class _Ids:
+    """The ids a list declares, as far as they can be read."""
+
+    what: str
+    home: str
+    """Where they are declared, for the hint in a message."""
+    first: dict[str, int] = field(default_factory=dict)
+    """Well-formed id → index of its first entry."""
+    malformed: set[str] = field(default_factory=set)
+    """Ids written but not well-formed (folded): references to them are not called unknown."""
+    complete: bool = True
+    """False when an entry has no readable id: then nothing can be called unknown."""
+
+    def unknown(self, value: str) -> bool:
+        return value not in self.first and self.complete and _fold(value) not in self.malformed
+
+
+def _declared(raw: Any, list_key: str, what: str, home: str) -> _Ids | None:
+    """The ids declared by `raw[list_key]`, or None when the file cannot be read that far."""
+    entries = raw.get(list_key) if isinstance(raw, dict) else None
+    if not isinstance(entries, list):
+        return None
+    ids = _Ids(what, home)
+    for i, entry in enumerate(entries):
+        ident = entry.get("id") if isinstance(entry, dict) else None
+        slug = _slug(ident)
+        if slug is not None:
+            ids.first.setdefault(slug, i)
+        elif isinstance(ident, str):
+            ids.malformed.add(_fold(ident))
+        else:
+            ids.complete = False
+    return ids
+
+
 class _Collector:
-    def __init__(self, sources: dict[str, _Source]) -> None:
+    def __init__(self, sources: dict[str, Source]) -> None:
         self.sources = sources
         self.problems: list[Problem] = []
 
@@ -28,100 +95,156 @@ class _Collector:
         line, column = src.at(*loc, key=key)
         self.problems.append(Problem(src.path, line, column, code, message))
 
-
-def _raw_ids(raw: Any, list_key: str) -> set[str] | None:
-    """Ids from a file that failed validation, so other files can still be cross-checked."""
-    if not isinstance(raw, dict) or not isinstance(raw.get(list_key), list):
-        return None
-    return {str(e["id"]) for e in raw[list_key] if isinstance(e, dict) and isinstance(e.get("id"), str)}
+    def reference(
+        self, source: str, loc: tuple[Any, ...], value: Any, ids: _Ids | None, *, key: bool = False, lead: str = ""
+    ) -> None:
+        """Report `value` when it is a well-formed id that `ids` does not declare."""
+        if ids is None or _slug(value) is None or not ids.unknown(value):
+            return
+        hint = did_you_mean(value, ids.first) or f"; {ids.what}s are declared in {ids.home}"
+        self.add(source, loc, "unknown_reference", f"{lead}unknown {ids.what} '{value}'{hint}", key=key)
 
 
 def check(
     *,
-    region: Region | None,
-    region_raw: Any,
-    services: ServicesFile | None,
-    services_raw: Any,
-    basutbud: Basutbud | None,
-    units: list[tuple[str, Unit]],
-    sources: dict[str, Any],
+    region: Any,
+    services: Any,
+    basutbud: Any,
+    units: list[UnitInput],
+    sources: dict[str, Source],
 ) -> list[Problem]:
-    """Every cross-file problem. Files that failed validation are skipped as subjects, but
-    the ids they declare still count, so one typo does not cascade into dozens of errors."""
+    """Every cross-file problem, from the raw data of `region`, `services`, `basutbud` and
+    each unit file (the keys of `sources` are `region`, `services`, `basutbud` and each
+    unit's `source`)."""
     out = _Collector(sources)
-
-    channel_ids = {c.id for c in region.channels} if region else _raw_ids(region_raw, "channels")
-    if region is not None:
-        _unique(out, "region", "channels", [c.id for c in region.channels], "channel")
-
-    service_ids = {s.id for s in services.services} if services else _raw_ids(services_raw, "services")
-    if services is not None:
-        _unique(out, "services", "services", [s.id for s in services.services], "service")
-        for i, service in enumerate(services.services):
-            for j, dep in enumerate(service.depends_on):
-                if dep not in {s.id for s in services.services}:
-                    hint = did_you_mean(dep, service_ids or set())
-                    out.add("services", ("services", i, "depends_on", j), "unknown_reference", f"service '{service.id}' depends on unknown service '{dep}'{hint}")
-        _cycles(out, services)
-
-    if basutbud is not None:
-        seen: dict[tuple[str, str], int] = {}
-        for i, req in enumerate(basutbud.required):
-            _known(out, "basutbud", ("required", i, "service"), req.service, service_ids, "service")
-            _known(out, "basutbud", ("required", i, "channel"), req.channel, channel_ids, "channel")
-            pair = (req.service, req.channel)
-            if pair in seen:
-                out.add("basutbud", ("required", i), "duplicate_id", f"requirement {req.service}/{req.channel} is listed twice (first as item {seen[pair] + 1})")
-            seen[pair] = i
-
-    first_file: dict[str, str] = {}
-    for stem, unit in units:
-        source = f"units/{stem}"
-        if unit.id != stem:
-            out.add(source, ("id",), "id_mismatch", f"unit id '{unit.id}' differs from the file name '{stem}.yaml'; rename the file or the id")
-        if unit.id in first_file:
-            out.add(source, ("id",), "duplicate_id", f"unit id '{unit.id}' is also used in {first_file[unit.id]}")
-        else:
-            first_file[unit.id] = sources[source].path
-        for service, channels in unit.offerings.items():
-            _known(out, source, ("offerings", service), service, service_ids, "service", key=True)
-            for channel in channels:
-                _known(out, source, ("offerings", service, channel), channel, channel_ids, "channel", key=True)
-        for i, exemption in enumerate(unit.exemptions):
-            _known(out, source, ("exemptions", i, "service"), exemption.service, service_ids, "service")
-            _known(out, source, ("exemptions", i, "channel"), exemption.channel, channel_ids, "channel")
+    channels = _declared(region, "channels", "channel", "region.yaml")
+    service_ids = _declared(services, "services", "service", "services.yaml")
+    if channels is not None:
+        _unique(out, "region", "channels", region["channels"], "channel")
+    if service_ids is not None:
+        _unique(out, "services", "services", services["services"], "service")
+        _depends_on(out, services["services"], service_ids)
+    _basutbud(out, basutbud, service_ids, channels)
+    _units(out, units, service_ids, channels)
     return out.problems
 
 
-def _known(out: _Collector, source: str, loc: tuple[Any, ...], value: str, known: set[str] | None, what: str, *, key: bool = False) -> None:
-    if known is None or value in known:
-        return
-    out.add(source, loc, "unknown_reference", f"unknown {what} '{value}'{did_you_mean(value, known)}", key=key)
-
-
-def _unique(out: _Collector, source: str, list_key: str, ids: list[str], what: str) -> None:
+def _unique(out: _Collector, source: str, list_key: str, entries: list[Any], what: str) -> None:
     first: dict[str, int] = {}
-    for i, ident in enumerate(ids):
+    for i, entry in enumerate(entries):
+        ident = entry.get("id") if isinstance(entry, dict) else None
+        if not isinstance(ident, str):
+            continue
         if ident in first:
-            out.add(source, (list_key, i, "id"), "duplicate_id", f"{what} id '{ident}' is already used by item {first[ident] + 1}")
+            line = out.sources[source].at(list_key, first[ident], "id")[0]
+            message = f"{what} id '{ident}' is already used at line {line}; ids must be unique: rename or remove one"
+            out.add(source, (list_key, i, "id"), "duplicate_id", message)
         else:
             first[ident] = i
 
 
-def _cycles(out: _Collector, services: ServicesFile) -> None:
-    """One problem per strongly connected group of services, naming one cycle through it."""
-    graph: nx.DiGraph[str] = nx.DiGraph()
-    index = {s.id: i for i, s in enumerate(services.services)}
-    for service in services.services:
-        graph.add_node(service.id)
-        for dep in sorted(set(service.depends_on)):
-            if dep in index:
-                graph.add_edge(service.id, dep)
-    for component in sorted(nx.strongly_connected_components(graph), key=min):
-        start = min(component, key=lambda s: index[s])
-        if len(component) == 1 and not graph.has_edge(start, start):
+def _depends_on(out: _Collector, entries: list[Any], ids: _Ids) -> None:
+    """Unknown dependencies, then cycles among the known ones."""
+    graph: dict[str, list[tuple[str, int]]] = {}
+    for i, entry in enumerate(entries):
+        ident = _slug(entry.get("id")) if isinstance(entry, dict) else None
+        deps = entry.get("depends_on") if isinstance(entry, dict) else None
+        if ident is None or ids.first.get(ident) != i or not isinstance(deps, list):
             continue
-        cycle = nx.find_cycle(graph.subgraph(component), source=start)
+        edges = graph.setdefault(ident, [])
+        for j, dep in enumerate(deps):
+            loc = ("services", i, "depends_on", j)
+            out.reference("services", loc, dep, ids, lead=f"service '{ident}' depends on ")
+            if _slug(dep) is not None and dep in ids.first and all(dep != d for d, _ in edges):
+                edges.append((dep, j))
+    _cycles(out, graph, ids)
+
+
+def _cycles(out: _Collector, graph: dict[str, list[tuple[str, int]]], ids: _Ids) -> None:
+    """One problem per strongly connected group of services, naming one cycle through it."""
+    from graphlib import CycleError, TopologicalSorter
+
+    try:  # the usual case, no cycle, without paying networkx's 0.1 s import on every run
+        TopologicalSorter({s: [d for d, _ in deps] for s, deps in graph.items()}).prepare()
+        return
+    except CycleError:
+        pass
+    import networkx as nx
+
+    digraph: nx.DiGraph[str] = nx.DiGraph()
+    for service, deps in graph.items():
+        digraph.add_node(service)
+        digraph.add_edges_from((service, dep) for dep, _ in deps)
+    for component in sorted(nx.strongly_connected_components(digraph), key=lambda c: min(ids.first[s] for s in c)):
+        start = min(component, key=lambda s: ids.first[s])
+        if len(component) == 1 and not digraph.has_edge(start, start):
+            continue
+        cycle = nx.find_cycle(digraph.subgraph(component), source=start)
         names = [edge[0] for edge in cycle] + [cycle[-1][1]]
-        first_dep = services.services[index[start]].depends_on.index(cycle[0][1])
-        out.add("services", ("services", index[start], "depends_on", first_dep), "dependency_cycle", f"depends_on forms a cycle: {' -> '.join(names)}")
+        position = next(j for dep, j in graph[start] if dep == cycle[0][1])
+        message = (
+            f"depends_on forms a cycle: {' -> '.join(names)}; no order can satisfy it: remove one of these dependencies"
+        )
+        out.add("services", ("services", ids.first[start], "depends_on", position), "dependency_cycle", message)
+
+
+def _basutbud(out: _Collector, raw: Any, services: _Ids | None, channels: _Ids | None) -> None:
+    required = raw.get("required") if isinstance(raw, dict) else None
+    if not isinstance(required, list):
+        return
+    seen: dict[tuple[str, str], int] = {}
+    for i, req in enumerate(required):
+        if not isinstance(req, dict):
+            continue
+        service, channel = req.get("service"), req.get("channel")
+        out.reference("basutbud", ("required", i, "service"), service, services)
+        out.reference("basutbud", ("required", i, "channel"), channel, channels)
+        if not isinstance(service, str) or not isinstance(channel, str):
+            continue
+        if (service, channel) in seen:
+            line = out.sources["basutbud"].at("required", seen[(service, channel)])[0]
+            message = f"requirement {service}/{channel} is already listed at line {line}; remove one"
+            out.add("basutbud", ("required", i), "duplicate_id", message)
+        else:
+            seen[(service, channel)] = i
+
+
+def _units(out: _Collector, units: list[UnitInput], services: _Ids | None, channels: _Ids | None) -> None:
+    # A file named after its id owns that id; another file claiming it is the duplicate.
+    owner: dict[str, str] = {}
+    for unit in units:
+        ident = _slug(unit.data.get("id")) if isinstance(unit.data, dict) else None
+        if ident == unit.stem:
+            owner[ident] = out.sources[unit.source].path
+    for unit in units:
+        data = unit.data
+        if not isinstance(data, dict):
+            continue
+        ident = _slug(data.get("id"))
+        if ident is not None and ident != unit.stem:
+            if ident in owner:
+                message = (
+                    f"unit id '{ident}' is already used by {owner[ident]}; "
+                    f"give this hälsocentral its own id ('{unit.stem}', after its file name)"
+                )
+                out.add(unit.source, ("id",), "duplicate_id", message)
+            else:
+                owner[ident] = out.sources[unit.source].path
+                message = (
+                    f"unit id '{ident}' differs from the file name '{unit.stem}.yaml': "
+                    f"rename the file to {ident}.yaml or set id: {unit.stem}"
+                )
+                out.add(unit.source, ("id",), "id_mismatch", message)
+        offerings = data.get("offerings")
+        if isinstance(offerings, dict):
+            for service, by_channel in offerings.items():
+                out.reference(unit.source, ("offerings", service), service, services, key=True)
+                if isinstance(by_channel, dict):
+                    for channel in by_channel:
+                        out.reference(unit.source, ("offerings", service, channel), channel, channels, key=True)
+        exemptions = data.get("exemptions")
+        if isinstance(exemptions, list):
+            for i, exemption in enumerate(exemptions):
+                if isinstance(exemption, dict):
+                    out.reference(unit.source, ("exemptions", i, "service"), exemption.get("service"), services)
+                    out.reference(unit.source, ("exemptions", i, "channel"), exemption.get("channel"), channels)

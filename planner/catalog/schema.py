@@ -20,14 +20,16 @@ SCHEMA_FILES: dict[str, type[BaseModel]] = {
     "basutbud.schema.json": Basutbud,
     "unit.schema.json": Unit,
 }
+"""File name → the model it describes; `mvgplan schema --write DIR` writes them all."""
+
+WRITE_COMMAND = "mvgplan schema --write catalog/schema"
+"""How a person regenerates the committed schemas after changing the model."""
 
 
 def schema_for(model: type[BaseModel]) -> dict[str, Any]:
+    """The JSON Schema (draft 2020-12) of one catalogue file kind, as YAML keys are written."""
     schema = model.model_json_schema(by_alias=True, mode="validation")
-    schema = {"$schema": "https://json-schema.org/draft/2020-12/schema", **schema}
-    return schema
-
-
+    return {"$schema": "https://json-schema.org/draft/2020-12/schema", **schema}
 
 
 def render(model: type[BaseModel]) -> str:
@@ -36,4 +38,5 @@ def render(model: type[BaseModel]) -> str:
 
 
 def all_schemas() -> dict[str, str]:
+    """Every schema file's name and text, exactly as `mvgplan schema --write` writes them."""
     return {name: render(model) for name, model in SCHEMA_FILES.items()}

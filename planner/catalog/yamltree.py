@@ -5,7 +5,7 @@ boolean and `00100` into 64, and expand alias bombs. So we drive libyaml's event
 ourselves and build the data in one iterative pass: every scalar stays text except the
 plain `null`, `true` and `false` (the schema decides types, so `1177:` is naturally the
 channel "1177"), duplicate keys, anchors, aliases, merge keys and tags are reported, and
-depth and size are capped before anything can explode.
+depth, size and the number of problems are capped before anything can explode.
 """
 
 from __future__ import annotations
@@ -16,7 +16,7 @@ from typing import Any
 import yaml
 
 try:  # libyaml is several times faster; the pure parser gives the same events.
-    from yaml._yaml import CParser as _Parser  # type: ignore[import-not-found]
+    from yaml._yaml import CParser as _Parser
 except ImportError:  # pragma: no cover - only on installs without libyaml
     from yaml import Loader as _Parser  # type: ignore[assignment]
 
@@ -24,11 +24,30 @@ from planner.problems import Problem, ProblemCode
 
 MAX_FILE_BYTES = 5 * 1024 * 1024
 MAX_DEPTH = 64
-MAX_NODES = 1_000_000
+"""A catalogue file nests about 6 levels; anything near this is a mistake or an attack."""
+MAX_NODES = 200_000
+"""A national-scale unit file has a few thousand nodes; this is a hundred times more."""
+MAX_PROBLEMS = 200
+"""Past this many problems in one file, more lines of errors help nobody."""
 
-_NULLS = frozenset({"", "~", "null", "Null", "NULL"})
-_TRUES = frozenset({"true", "True", "TRUE"})
-_FALSES = frozenset({"false", "False", "FALSE"})
+_TOO_MANY_NODES = f"more than {MAX_NODES:,} YAML nodes in one file; no catalogue file is this big"
+_TOO_DEEP = f"nested deeper than {MAX_DEPTH} levels; a catalogue file needs about 6"
+
+# Plain scalars that the reader types itself; everything else stays text for the schema.
+_SPECIAL: dict[str, Any] = {
+    "": None,
+    "~": None,
+    "null": None,
+    "Null": None,
+    "NULL": None,
+    "true": True,
+    "True": True,
+    "TRUE": True,
+    "false": False,
+    "False": False,
+    "FALSE": False,
+}
+_PLAIN_STYLES = ("", None)  # libyaml says '' for plain, the pure-Python parser None
 
 Mark = tuple[int, int]
 """A 1-based (line, column)."""
@@ -77,6 +96,7 @@ class PosNode:
         return self.locate(loc)
 
     def locate_node(self, loc: tuple[Any, ...]) -> PosNode | None:
+        """The mapping or sequence at `loc`, or None when the path leads elsewhere."""
         node: PosNode | Mark = self
         for part in loc:
             if not isinstance(node, PosNode):
@@ -104,34 +124,54 @@ class ParsedYaml:
     """False when the data is incomplete (syntax error, alias), so schema checks would mislead."""
 
 
+_TAB_ADVICE = "YAML indents with spaces only; replace the tab with spaces"
+
 # libyaml's wording, and what a person editing the file should do about it.
 _ADVICE = (
-    ("found character '\\t'", "YAML indents with spaces only: replace the tab with spaces"),
-    ("tab character", "YAML indents with spaces only: replace the tab with spaces"),
+    ("found character '\\t'", _TAB_ADVICE),
+    ("tab character", _TAB_ADVICE),
     ("did not find expected node content", "a value is missing, or a bracket was opened but never closed"),
     ("mapping values are not allowed", "a ':' inside an unquoted value: put the text in quotes"),
     ("could not find expected ':'", "a line without 'key: value': check the indentation"),
     ("did not find expected key", "the indentation does not match the lines above"),
     ("did not find expected '-'", "a list item is indented differently from the ones above"),
+    ("did not find expected ',' or ']'", "a list in [brackets] is not closed, or an item needs quotes"),
+    ("did not find expected ',' or '}'", "a mapping in {braces} is not closed, or a value needs quotes"),
     ("found unexpected end of stream", "a quote or bracket was opened but never closed"),
     ("found undefined tag handle", "remove the '!' tag: a catalogue needs no tags"),
     ("found unknown escape character", "in double quotes write '\\\\' for a backslash"),
-    ("control characters are not allowed", "the file holds an invisible control character"),
     ("while scanning an alias", "'*' starts an alias: put the text in quotes"),
     ("while scanning an anchor", "'&' starts an anchor: put the text in quotes"),
     ("found character '@' that cannot start any token", "put text starting with '@' in quotes"),
     ("found character '`' that cannot start any token", "put text starting with '`' in quotes"),
+    ("found character '%' that cannot start any token", "put text starting with '%' in quotes"),
+    ("found unexpected ':'", "a ':' inside an unquoted value: put the text in quotes"),
+    ("expected <document start>", "the file continues after its content ends: check the indentation"),
 )
 
 
-def _syntax_message(error: yaml.MarkedYAMLError) -> str:
+# Problems libyaml notices only where a bracket or quote should have been closed: the
+# place a person has to look is where it was opened (the error's context mark).
+_OPENED_EARLIER = ("expected ',' or", "unexpected end of stream")
+
+
+def _syntax_problem(error: yaml.MarkedYAMLError, text: str, file: str) -> Problem:
+    """What to do first, then libyaml's own words, at the place a person has to look."""
     problem = error.problem or "invalid YAML"
-    context = f"{error.context} " if error.context else ""
-    text = f"{context}{problem}".strip()
-    for needle, advice in _ADVICE:
-        if needle in text:
-            return f"{text} ({advice})"
-    return text
+    detail = f"{error.context} {problem}" if error.context else problem
+    at = error.problem_mark or error.context_mark
+    line, column = (at.line + 1, at.column + 1) if at is not None else (1, 1)
+    opened = error.context_mark
+    if opened is not None and any(needle in problem for needle in _OPENED_EARLIER):
+        if (opened.line + 1, opened.column + 1) != (line, column):
+            detail += f"; noticed at line {line}, column {column}"
+        line, column = opened.line + 1, opened.column + 1
+    lines = text.splitlines()
+    if 0 < line <= len(lines) and lines[line - 1][column - 1 : column] == "\t":
+        advice = f"a tab character: {_TAB_ADVICE}"
+    else:
+        advice = next((advice for needle, advice in _ADVICE if needle in detail), "this is not valid YAML")
+    return Problem(file, line, column, "yaml_syntax", f"{advice} ({detail})")
 
 
 def decode(raw: bytes, file: str) -> tuple[str | None, Problem | None]:
@@ -142,8 +182,37 @@ def decode(raw: bytes, file: str) -> tuple[str | None, Problem | None]:
         line = raw.count(b"\n", 0, exc.start) + 1
         column = exc.start - (raw.rfind(b"\n", 0, exc.start) + 1) + 1
         byte = raw[exc.start : exc.start + 1].hex().upper()
-        message = f"the file is not UTF-8 (byte 0x{byte}); save it as UTF-8 in your editor"
+        message = (
+            f"the file is not UTF-8 (byte 0x{byte} here; Windows-1252 or Latin-1 perhaps): "
+            "save it as UTF-8 in your editor"
+        )
         return None, Problem(file, line, column, "yaml_syntax", message)
+
+
+def _reader_problem(exc: yaml.reader.ReaderError, text: str, file: str) -> Problem:
+    """libyaml reports a forbidden character by its UTF-8 byte offset; turn that into a place."""
+    offset = exc.position if isinstance(exc.position, int) else 0
+    before = text.encode("utf-8")[:offset].decode("utf-8", errors="ignore")
+    line = before.count("\n") + 1
+    column = len(before) - (before.rfind("\n") + 1) + 1
+    bad = text[len(before)] if len(before) < len(text) else ""
+    name = f"U+{ord(bad):04X}" if bad else "an invisible character"
+    message = (
+        f"the file holds the control character {name}, which YAML does not allow: "
+        "delete it (it is invisible in most editors)"
+    )
+    return Problem(file, line, column, "yaml_syntax", message)
+
+
+class _Stop(Exception):
+    """Parsing cannot usefully go on (a cap was hit); what was found so far is reported."""
+
+
+class _NoKey:
+    __slots__ = ()
+
+
+_NO_KEY: Any = _NoKey()
 
 
 class _Builder:
@@ -153,137 +222,194 @@ class _Builder:
         self.file = file
         self.problems: list[Problem] = []
         self.trustworthy = True
-        self.nodes = 0
 
     def problem(self, mark: Mark, code: ProblemCode, message: str) -> None:
+        if len(self.problems) >= MAX_PROBLEMS:
+            self.trustworthy = False
+            message = f"more than {MAX_PROBLEMS} problems in this file; fix these and run again"
+            self.problems.append(Problem(self.file, mark[0], mark[1], "too_large", message))
+            raise _Stop
         self.problems.append(Problem(self.file, mark[0], mark[1], code, message))
 
-    def build(self, text: str) -> tuple[Any, PosNode]:
-        parser = _Parser(text)
-        # stack frames: [container, posnode, pending_key, pending_key_mark, skip_next_value]
-        stack: list[list[Any]] = []
+    def stop(self, mark: Mark, code: ProblemCode, message: str) -> None:
+        self.problem(mark, code, message)
+        self.trustworthy = False
+        raise _Stop
+
+    def decorations(self, event: Any, mark: Mark) -> None:
+        """Anchors and tags: legal YAML, but a catalogue has no use for them."""
+        if event.anchor is not None:
+            message = f"anchor '&{event.anchor}': a catalogue uses no anchors or aliases; write the value out"
+            self.problem(mark, "invalid_value", message)
+        if event.tag is not None:
+            tag = str(event.tag).replace("tag:yaml.org,2002:", "!!")  # as the person wrote it
+            message = f"tag '{tag}': a catalogue uses no YAML tags; remove it"
+            self.problem(mark, "invalid_value", message)
+
+    def odd_key(self, value: Any, mark: Mark) -> str:
+        """A key that is not text: report it and give it a name that cannot clash."""
+        if isinstance(value, (dict, list)):
+            self.problem(mark, "invalid_value", "a key must be plain text, not a list or mapping")
+            return f"<complex key at line {mark[0]}>"
+        if value is None:
+            self.problem(mark, "invalid_value", "a key is empty or null: write a name before the ':'")
+            return f"<empty key at line {mark[0]}>"
+        word = str(value).lower()
+        self.problem(mark, "invalid_value", f"the key {word} is not text; put it in quotes: '{word}'")
+        return f"<{word} key at line {mark[0]}>"
+
+    def duplicate(self, key: str, mark: Mark, first: Mark) -> None:
+        message = f"duplicate key '{key}' (first at line {first[0]}); remove one of them"
+        self.problem(mark, "duplicate_key", message)
+
+    def build(self, text: str) -> tuple[Any, PosNode, bool]:
+        """The data, its positions, and whether the file held a document at all.
+
+        The hot loop keeps the innermost open mapping or sequence in local variables and
+        pushes it on a stack only when a child container opens: a national catalogue is a
+        million events, and attribute look-ups and calls per event are what it costs.
+        """
+        get_event: Any = _Parser(text).get_event  # typed loosely: the hot loop reads event fields
+        scalar_event, alias_event = yaml.ScalarEvent, yaml.AliasEvent
+        map_start, seq_start = yaml.MappingStartEvent, yaml.SequenceStartEvent
+        map_end, seq_end = yaml.MappingEndEvent, yaml.SequenceEndEvent
+        special, plain_styles, no_key = _SPECIAL, _PLAIN_STYLES, _NO_KEY
+
+        stack: list[tuple[Any, ...]] = []
+        container: Any = None  # the open dict or list; None at the top level
+        keys: dict[Any, Mark] = {}
+        children: Any = None
+        posnode: PosNode | None = None
+        key: Any = no_key  # the mapping key waiting for its value
+        key_mark: Mark = (1, 1)
+        skip = False  # the waiting key is a duplicate: drop its value
         root: Any = None
         root_pos = PosNode((1, 1))
+        nodes = 0
         documents = 0
+        budget = MAX_NODES
         try:
             while True:
-                event = parser.get_event()
-                kind = type(event)
-                if kind is yaml.StreamEndEvent:
-                    break
-                if kind is yaml.StreamStartEvent or kind is yaml.DocumentEndEvent:
+                event: Any = get_event()
+                kind = event.__class__
+                if kind is scalar_event:
+                    start = event.start_mark
+                    mark = (start.line + 1, start.column + 1)
+                    nodes += 1
+                    if nodes > budget:
+                        self.stop(mark, "too_large", _TOO_MANY_NODES)
+                    if event.anchor is not None or event.tag is not None:
+                        self.decorations(event, mark)
+                    value: Any = event.value
+                    plain = event.style in plain_styles
+                    if plain and value in special:
+                        value = special[value]
+                    if container is None:
+                        root, root_pos = value, PosNode(mark)
+                    elif children.__class__ is list:
+                        container.append(value)
+                        children.append(mark)
+                    elif key is no_key:
+                        if value.__class__ is not str:
+                            value = self.odd_key(value, mark)
+                        elif plain and value == "<<":
+                            message = "merge key '<<': a catalogue uses no merge keys; write the keys out"
+                            self.problem(mark, "invalid_value", message)
+                        if value in keys:
+                            skip = True
+                            self.duplicate(value, mark, keys[value])
+                        key, key_mark = value, mark
+                    else:
+                        if not skip:
+                            container[key] = value
+                            keys[key] = key_mark
+                            children[key] = mark
+                        key, skip = no_key, False
                     continue
-                mark = (event.start_mark.line + 1, event.start_mark.column + 1)
+                if kind is map_end or kind is seq_end:
+                    value, done = container, posnode
+                    assert done is not None
+                    container, keys, children, posnode, key, key_mark, skip = stack.pop()
+                    if container is None:
+                        root, root_pos = value, done
+                    elif children.__class__ is list:
+                        container.append(value)
+                        children.append(done)
+                    elif key is no_key:  # a mapping or list used as a key
+                        key, key_mark = self.odd_key(value, done.mark), done.mark
+                    else:
+                        if not skip:
+                            container[key] = value
+                            keys[key] = key_mark
+                            children[key] = done
+                        key, skip = no_key, False
+                    continue
+                if kind is map_start or kind is seq_start:
+                    start = event.start_mark
+                    mark = (start.line + 1, start.column + 1)
+                    nodes += 1
+                    if nodes > budget:
+                        self.stop(mark, "too_large", _TOO_MANY_NODES)
+                    if len(stack) >= MAX_DEPTH:
+                        self.stop(mark, "too_large", _TOO_DEEP)
+                    if event.anchor is not None or event.tag is not None:
+                        self.decorations(event, mark)
+                    stack.append((container, keys, children, posnode, key, key_mark, skip))
+                    keys = {}
+                    if kind is map_start:
+                        container, children = {}, {}
+                    else:
+                        container, children = [], []
+                    posnode = PosNode(mark, keys, children)
+                    key, skip = no_key, False
+                    continue
+                if kind is alias_event:
+                    start = event.start_mark
+                    mark = (start.line + 1, start.column + 1)
+                    self.trustworthy = False
+                    message = f"alias '*{event.anchor}': a catalogue uses no anchors or aliases; write the value out"
+                    self.problem(mark, "invalid_value", message)
+                    # The alias stands for nothing: the document is not trusted past this point
+                    # anyway, so keep the structure and drop the value.
+                    if container is None:
+                        root, root_pos = None, PosNode(mark)
+                    elif children.__class__ is list:
+                        container.append(None)
+                        children.append(mark)
+                    elif key is no_key:
+                        key, key_mark = f"<alias at line {mark[0]}>", mark
+                    else:
+                        if not skip:
+                            container[key] = None
+                            keys[key] = key_mark
+                            children[key] = mark
+                        key, skip = no_key, False
+                    continue
                 if kind is yaml.DocumentStartEvent:
                     documents += 1
                     if documents > 1:
-                        self.problem(mark, "yaml_syntax", "a second YAML document ('---'): a catalogue file holds one")
-                        self.trustworthy = False
-                        break
+                        start = event.start_mark
+                        message = "a second YAML document ('---'): a catalogue file holds one; remove it"
+                        self.stop((start.line + 1, start.column + 1), "yaml_syntax", message)
                     continue
-                self.nodes += 1
-                if self.nodes > MAX_NODES:
-                    self.problem(mark, "too_large", f"more than {MAX_NODES:,} YAML nodes in one file")
-                    self.trustworthy = False
+                if kind is yaml.StreamEndEvent:
                     break
-                if kind is yaml.AliasEvent:
-                    self.problem(mark, "invalid_value", f"alias '*{event.anchor}': a catalogue uses no anchors or aliases; write the value out")
-                    self.trustworthy = False
-                    value: Any = None
-                    self._attach(stack, value, mark, mark)
-                    continue
-                if kind is yaml.MappingEndEvent or kind is yaml.SequenceEndEvent:
-                    frame = stack.pop()
-                    if stack:
-                        self._attach(stack, frame[0], frame[1], frame[1].mark)
-                    else:
-                        root, root_pos = frame[0], frame[1]
-                    continue
-                if event.anchor is not None:
-                    self.problem(mark, "invalid_value", f"anchor '&{event.anchor}': a catalogue uses no anchors or aliases; write the value out")
-                if event.tag is not None and not (kind is yaml.ScalarEvent and event.tag == "!"):
-                    self.problem(mark, "invalid_value", f"tag '{event.tag}': a catalogue uses no YAML tags; remove it")
-                if kind is yaml.ScalarEvent:
-                    raw = event.value
-                    if event.style == "" or event.style is None:
-                        value = None if raw in _NULLS else True if raw in _TRUES else False if raw in _FALSES else raw
-                    else:
-                        value = raw
-                    if stack:
-                        self._attach(stack, value, mark, mark, plain=event.style in ("", None))
-                    else:
-                        root, root_pos = value, PosNode(mark)
-                    continue
-                if len(stack) >= MAX_DEPTH:
-                    self.problem(mark, "too_large", f"nested deeper than {MAX_DEPTH} levels")
-                    self.trustworthy = False
-                    break
-                if kind is yaml.MappingStartEvent:
-                    stack.append([{}, PosNode(mark, {}, {}), _NO_KEY, None, False])
-                else:
-                    stack.append([[], PosNode(mark, {}, []), _NO_KEY, None, False])
+        except _Stop:
+            if stack:  # stopped inside the tree: nothing below the top is reliable
+                return None, root_pos, documents > 0
+        except yaml.reader.ReaderError as exc:
+            self.problems.append(_reader_problem(exc, text, self.file))
+            self.trustworthy = False
+            return None, root_pos, documents > 0
         except yaml.MarkedYAMLError as exc:
-            mk = exc.problem_mark or exc.context_mark
-            where = (mk.line + 1, mk.column + 1) if mk is not None else (1, 1)
-            self.problem(where, "yaml_syntax", _syntax_message(exc))
+            self.problems.append(_syntax_problem(exc, text, self.file))
             self.trustworthy = False
-            return None, root_pos
-        except yaml.YAMLError as exc:  # reader errors: bad characters
-            mk = getattr(exc, "position", None)
-            self.problem((1, 1), "yaml_syntax", str(exc).splitlines()[0] if mk is None else str(exc))
+            return None, root_pos, documents > 0
+        except yaml.YAMLError as exc:  # pragma: no cover - libyaml raises one of the above
+            self.problems.append(Problem(self.file, 1, 1, "yaml_syntax", str(exc).splitlines()[0]))
             self.trustworthy = False
-            return None, root_pos
-        if stack:  # stopped early (caps): nothing below is reliable
-            return None, root_pos
-        if documents == 0 or (root is None and not root_pos.children and self._empty(text)):
-            self.problem((1, 1), "yaml_syntax", "the file is empty; it needs the catalogue content")
-            self.trustworthy = False
-        return root, root_pos
-
-    @staticmethod
-    def _empty(text: str) -> bool:
-        return all(not line.strip() or line.lstrip().startswith("#") for line in text.splitlines())
-
-    def _attach(self, stack: list[list[Any]], value: Any, pos: PosNode | Mark, mark: Mark, plain: bool = False) -> None:
-        frame = stack[-1]
-        container = frame[0]
-        posnode: PosNode = frame[1]
-        if isinstance(container, list):
-            container.append(value)
-            assert isinstance(posnode.children, list)
-            posnode.children.append(pos)
-            return
-        if frame[2] is _NO_KEY:  # this node is a key
-            if isinstance(value, (dict, list)):
-                self.problem(mark, "invalid_value", "a key must be plain text, not a list or mapping")
-                value = f"<complex key at line {mark[0]}>"
-            elif not isinstance(value, str):
-                word = "null" if value is None else str(value).lower()
-                self.problem(mark, "invalid_value", f"the key '{word}' is not text; put it in quotes")
-                value = word
-            elif plain and value == "<<":
-                self.problem(mark, "invalid_value", "merge key '<<': a catalogue uses no merge keys; write the keys out")
-            frame[2], frame[3] = value, mark
-            frame[4] = value in container
-            if frame[4]:
-                first = posnode.keys[value]
-                self.problem(mark, "duplicate_key", f"duplicate key '{value}' (first at line {first[0]}); remove one of them")
-            return
-        key, key_mark, duplicate = frame[2], frame[3], frame[4]
-        frame[2], frame[3], frame[4] = _NO_KEY, None, False
-        if duplicate:
-            return  # keep the first; the duplicate is already reported
-        container[key] = value
-        posnode.keys[key] = key_mark
-        assert isinstance(posnode.children, dict)
-        posnode.children[key] = pos
-
-
-class _NoKey:
-    __slots__ = ()
-
-
-_NO_KEY = _NoKey()
+            return None, root_pos, documents > 0
+        return root, root_pos, documents > 0
 
 
 def parse(raw: bytes, file: str) -> ParsedYaml:
@@ -291,14 +417,18 @@ def parse(raw: bytes, file: str) -> ParsedYaml:
     if len(raw) > MAX_FILE_BYTES:
         problem = Problem(file, 1, 1, "too_large", f"the file is {len(raw) / 1048576:.1f} MiB; the limit is 5 MiB")
         return ParsedYaml(None, PosNode((1, 1)), [problem], False)
-    text, problem = decode(raw, file)
+    text, bad_bytes = decode(raw, file)
     if text is None:
-        assert problem is not None
-        return ParsedYaml(None, PosNode((1, 1)), [problem], False)
+        assert bad_bytes is not None
+        return ParsedYaml(None, PosNode((1, 1)), [bad_bytes], False)
     builder = _Builder(file)
     try:
-        data, positions = builder.build(text)
+        data, positions, has_document = builder.build(text)
     except RecursionError:  # pragma: no cover - the depth cap stops far earlier
-        builder.problem((1, 1), "too_large", "nested too deeply")
+        builder.problems.append(Problem(file, 1, 1, "too_large", "nested too deeply"))
         return ParsedYaml(None, PosNode((1, 1)), builder.problems, False)
+    if not has_document and not builder.problems:
+        message = "the file is empty (or only comments); it needs the catalogue content"
+        builder.problems.append(Problem(file, 1, 1, "yaml_syntax", message))
+        builder.trustworthy = False
     return ParsedYaml(data, positions, builder.problems, builder.trustworthy)

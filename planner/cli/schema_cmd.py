@@ -32,10 +32,12 @@ def run(args: argparse.Namespace) -> int:
 
     if args.write:
         target = Path(args.write)
-        if not target.is_dir():
-            raise UsageError(f"{args.write} is not a folder")
-        for name, text in all_schemas().items():
-            write_atomic(target / name, text)
+        try:
+            target.mkdir(parents=True, exist_ok=True)
+            for name, text in all_schemas().items():
+                write_atomic(target / name, text)
+        except OSError as exc:
+            raise UsageError(f"cannot write the schemas to {args.write}: {exc.strerror or exc}") from None
         emit(f"wrote {len(SCHEMA_FILES)} schemas to {args.write}")
         return 0
     if args.kind:

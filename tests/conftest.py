@@ -1,0 +1,24 @@
+"""Shared fixtures: the small test catalogue, and a copy of it a test may break."""
+
+from __future__ import annotations
+
+import shutil
+from pathlib import Path
+
+import pytest
+
+MINI = Path(__file__).parent / "fixtures" / "mini"
+
+
+@pytest.fixture
+def mini() -> Path:
+    """tests/fixtures/mini: a valid catalogue of 4 units and 6 services (read-only)."""
+    return MINI
+
+
+@pytest.fixture
+def mini_copy(tmp_path: Path) -> Path:
+    """A fresh copy of the mini catalogue in tmp_path, to edit one file of."""
+    target = tmp_path / "catalog"
+    shutil.copytree(MINI, target)
+    return target
