@@ -2,11 +2,23 @@
 
 from __future__ import annotations
 
+from collections import Counter
+from collections.abc import Iterator
 from dataclasses import dataclass
 from datetime import date
 from typing import Literal
 
 DeviationKind = Literal["missing", "planned", "retired", "redirect_only", "exemption_expired", "broken_redirect"]
+
+DEVIATION_KINDS: tuple[DeviationKind, ...] = (
+    "missing",
+    "planned",
+    "retired",
+    "redirect_only",
+    "exemption_expired",
+    "broken_redirect",
+)
+"""Every kind, in the order SPEC §3 lists them (and the order summaries count them in)."""
 
 
 @dataclass(frozen=True, order=True)
@@ -54,11 +66,75 @@ class UnitResult:
 
 
 @dataclass(frozen=True)
+class Summary:
+    """The counts a manager reads first (the json `summary`, plus a few more)."""
+
+    units: int
+    conformant_units: int
+    deviations: int
+    exempt: int
+    expires_soon: int
+    by_kind: dict[DeviationKind, int]
+    """Deviations per kind, every kind present (zero when none)."""
+    deviating_by_regi: dict[str, int]
+    """Units with at least one deviation, per regi (`egen`, `privat`), both always present."""
+
+
+@dataclass(frozen=True)
 class ConformanceReport:
     as_of: date
     units: tuple[UnitResult, ...]
     """Sorted by unit id."""
+    effective: date | None = None
+    """`basutbud.effective`: requirements apply from this date (None: they always apply)."""
+    in_force: bool = True
+    """False when as_of is before `effective`: no requirement was checked, only redirects."""
 
     @property
     def conformant(self) -> bool:
         return all(u.conformant for u in self.units)
+
+    def deviations(self) -> Iterator[Deviation]:
+        for unit in self.units:
+            yield from unit.deviations
+
+    def exempt(self) -> Iterator[Exempt]:
+        for unit in self.units:
+            yield from unit.exempt
+
+    @property
+    def summary(self) -> Summary:
+        kinds = Counter(d.kind for d in self.deviations())
+        regi = Counter(u.regi for u in self.units if not u.conformant)
+        exempt = list(self.exempt())
+        return Summary(
+            units=len(self.units),
+            conformant_units=sum(1 for u in self.units if u.conformant),
+            deviations=sum(kinds.values()),
+            exempt=len(exempt),
+            expires_soon=sum(1 for e in exempt if e.expires_soon),
+            by_kind={k: kinds[k] for k in DEVIATION_KINDS},
+            deviating_by_regi={r: regi[r] for r in ("egen", "privat")},
+        )
+
+
+@dataclass(frozen=True)
+class UniformityGap:
+    """A target-channel service some units offer (active) and others do not."""
+
+    service: str
+    offered_by: tuple[str, ...]
+    """Unit ids where the service is active in the target channel, sorted."""
+    not_offered_by: tuple[str, ...]
+    """Unit ids where it is not, sorted."""
+
+
+@dataclass(frozen=True)
+class Uniformity:
+    """How alike the units' offer in the target channel is: information, never a failure."""
+
+    channel: str
+    units: int
+    """Units compared."""
+    gaps: tuple[UniformityGap, ...]
+    """Sorted by service id."""

@@ -1,0 +1,100 @@
+"""`--format json`: the SPEC §3 shape (`as_of`, `conformant`, `summary`, `units`), plus extra keys.
+
+Extras, all additive: per unit `name`, `regi`, `area`, `file`; per exemption `reason`,
+`decision`, `file`, `line`, `expires_soon`; in `summary` `expires_soon` and `by_kind`; a
+`basutbud` object saying whether the requirements were in force; and `uniformity` with
+`--uniformity`.
+"""
+
+from __future__ import annotations
+
+import json
+from typing import Any
+
+from planner.conformance.model import ConformanceReport, Deviation, Exempt, Uniformity, UnitResult
+from planner.conformance.render import Context
+
+
+def render(report: ConformanceReport, ctx: Context) -> str:
+    return json.dumps(as_json(report, ctx), ensure_ascii=False, indent=2) + "\n"
+
+
+def as_json(report: ConformanceReport, ctx: Context) -> dict[str, Any]:
+    s = report.summary
+    payload: dict[str, Any] = {
+        "as_of": report.as_of.isoformat(),
+        "conformant": report.conformant,
+        "summary": {
+            "units": s.units,
+            "conformant_units": s.conformant_units,
+            "deviations": s.deviations,
+            "exempt": s.exempt,
+            "expires_soon": s.expires_soon,
+            "by_kind": dict(s.by_kind),
+        },
+        "units": [_unit(u) for u in report.units],
+        "catalog": ctx.catalog,
+        "basutbud": {
+            "source": ctx.basutbud_source,
+            "effective": report.effective.isoformat() if report.effective else None,
+            "in_force": report.in_force,
+            "requirements": ctx.requirements,
+        },
+    }
+    if ctx.uniformity is not None:
+        payload["uniformity"] = _uniformity(ctx.uniformity, ctx)
+    return payload
+
+
+def _unit(unit: UnitResult) -> dict[str, Any]:
+    return {
+        "unit": unit.unit,
+        "conformant": unit.conformant,
+        "deviations": [_deviation(d) for d in unit.deviations],
+        "exempt": [_exempt(e) for e in unit.exempt],
+        "name": unit.name,
+        "regi": unit.regi,
+        "area": unit.area,
+        "file": unit.file,
+    }
+
+
+def _deviation(d: Deviation) -> dict[str, Any]:
+    return {
+        "service": d.service,
+        "channel": d.channel,
+        "kind": d.kind,
+        "file": d.file,
+        "line": d.line,
+        "message": d.message,
+    }
+
+
+def _exempt(e: Exempt) -> dict[str, Any]:
+    return {
+        "service": e.service,
+        "channel": e.channel,
+        "until": e.until.isoformat(),
+        "reason": e.reason,
+        "decision": e.decision,
+        "expires_soon": e.expires_soon,
+        "file": e.file,
+        "line": e.line,
+    }
+
+
+def _uniformity(u: Uniformity, ctx: Context) -> dict[str, Any]:
+    return {
+        "channel": u.channel,
+        "units": u.units,
+        "services": [
+            {
+                "service": g.service,
+                "name": ctx.service(g.service),
+                "offered_by": len(g.offered_by),
+                "not_offered_by": len(g.not_offered_by),
+                "units_without": list(g.not_offered_by),
+            }
+            for g in u.gaps
+        ],
+    }
