@@ -7,7 +7,6 @@ the renderers are imported inside `run`, and only the chosen format's renderer a
 from __future__ import annotations
 
 import argparse
-import gc
 import os
 import sys
 from typing import TYPE_CHECKING
@@ -64,18 +63,6 @@ def register(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
 
 def run(args: argparse.Namespace) -> int:
     catalog = load(args)
-    # The loader runs with the cyclic collector off, so its millions of objects are all still
-    # in the youngest generation: the first collection after it would walk every one of them,
-    # a fifth of the run on a national catalogue. None of them is garbage while we report, so
-    # they are set aside for the run and handed back afterwards.
-    gc.freeze()
-    try:
-        return _report(args, catalog)
-    finally:
-        gc.unfreeze()
-
-
-def _report(args: argparse.Namespace, catalog: Catalog) -> int:
     units = _selected_units(args.unit, catalog)
     from planner.conformance.check import check
     from planner.conformance.render import context, render
