@@ -42,9 +42,11 @@ def _report_input_errors(error: InputError, fmt: str | None) -> None:
         payload = {"ok": False, "errors": [p.as_json() for p in error.problems]}
         sys.stdout.write(json.dumps(payload, ensure_ascii=False, indent=2) + "\n")
     elif fmt == "github":
+        from planner.conformance.render.github import command
+
         for p in error.problems:
-            message = p.message.replace("%", "%25").replace("\r", "%0D").replace("\n", "%0A")
-            sys.stdout.write(f"::error file={p.file},line={p.line},col={p.column},title={p.code}::{message}\n")
+            line = command("error", p.message, file=p.file, line=p.line, col=p.column, title=p.code)
+            sys.stdout.write(line + "\n")
     for p in error.problems:
         sys.stderr.write(p.render() + "\n")
     count = len(error.problems)
