@@ -1,16 +1,106 @@
-"""`mvgplan diff`: being built (see the open issue); registered so the command line is complete."""
+"""`mvgplan diff OLD NEW`: what changed between two plan files (json or yaml).
+
+Exit codes, like diff(1): 0 the plans are the same (no step moved, appeared or vanished, no
+unschedulable item or warning appeared or vanished, same end week), 1 they differ, 2 a file
+is missing or is not a plan.
+"""
 
 from __future__ import annotations
 
 import argparse
+from pathlib import Path
+from typing import TYPE_CHECKING
 
-from planner.cli.common import UsageError
+from planner.cli.common import UsageError, emit
+
+if TYPE_CHECKING:
+    from planner.plan.model import Plan
+
+FORMATS = ("text", "json", "markdown")
+
+
+class PlanFileError(Exception):
+    """A plan file that cannot be read back: the message says why, without the path."""
 
 
 def register(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
-    parser = sub.add_parser("diff", help="(not built yet)")
+    parser = sub.add_parser(
+        "diff",
+        help="compare two plan files: which steps moved, appeared or vanished",
+        description=(
+            "Compare two plans written with `mvgplan plan --format yaml|json`, per hälsocentral and "
+            "e-tjänst. Exit 0 when they are the same, 1 when they differ, 2 when a file cannot be read."
+        ),
+    )
+    parser.add_argument("old", metavar="OLD", help="the earlier plan (.yaml, .yml or .json)")
+    parser.add_argument("new", metavar="NEW", help="the later plan (.yaml, .yml or .json)")
+    parser.add_argument("--format", choices=FORMATS, default=FORMATS[0], help=f"output format (default: {FORMATS[0]})")
     parser.set_defaults(handler=run)
 
 
 def run(args: argparse.Namespace) -> int:
-    raise UsageError("this command is not built yet")
+    from planner.plan.diff import diff_plans
+    from planner.plan.render.plan_diff import render
+
+    old, new = read_plan(args.old), read_plan(args.new)
+    diff = diff_plans(old, new)
+    emit(render(diff, args.old, args.new, args.format))
+    return 0 if diff.identical else 1
+
+
+def read_plan(path: str) -> Plan:
+    """The plan in the file `path`, or `UsageError` naming the file and what is wrong."""
+    try:
+        data = Path(path).read_bytes()
+    except FileNotFoundError:
+        raise UsageError(f"{path}: no such file") from None
+    except OSError as exc:
+        raise UsageError(f"{path}: cannot read: {exc.strerror or exc}") from None
+    try:
+        return plan_from_text(data, path)
+    except PlanFileError as exc:
+        raise UsageError(f"{path}: {exc}") from None
+
+
+def plan_from_text(data: bytes, path: str) -> Plan:
+    """Parse a plan written as json (by extension `.json`) or yaml (anything else)."""
+    import json
+
+    import yaml
+
+    from planner.plan.serialize import plan_from_dict
+
+    try:
+        text = data.decode("utf-8-sig")
+    except UnicodeDecodeError as exc:
+        raise PlanFileError(f"not UTF-8 (byte {exc.start})") from None
+    if not text.strip():
+        raise PlanFileError("the file is empty, not a plan")
+    try:
+        if Path(path).suffix.lower() == ".json":
+            raw = json.loads(text)
+        else:
+            # libyaml's parser when PyYAML has it (the wheels do): the same values, faster on
+            # a national plan. Reading only; the yaml plan is always written by safe_dump.
+            loader = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
+            raw = yaml.load(text, Loader=loader)
+    except json.JSONDecodeError as exc:
+        raise PlanFileError(f"not valid JSON: line {exc.lineno} column {exc.colno}: {exc.msg}") from None
+    except yaml.YAMLError as exc:
+        raise PlanFileError(f"not valid YAML: {_yaml_reason(exc)}") from None
+    if not isinstance(raw, dict) or "steps" not in raw:
+        raise PlanFileError("not a plan (expected a mapping with schema_version, steps, summary, …)")
+    try:
+        return plan_from_dict(raw)
+    except (KeyError, ValueError, TypeError, AttributeError) as exc:
+        detail = f"missing key {exc}" if isinstance(exc, KeyError) else str(exc)
+        raise PlanFileError(f"not a plan: {detail}") from None
+
+
+def _yaml_reason(exc: Exception) -> str:
+    import yaml
+
+    if isinstance(exc, yaml.MarkedYAMLError) and exc.problem_mark is not None:
+        mark = exc.problem_mark
+        return f"line {mark.line + 1} column {mark.column + 1}: {exc.problem}"
+    return str(exc).splitlines()[0] if str(exc) else type(exc).__name__

@@ -1,16 +1,233 @@
-"""`mvgplan plan`: being built (see the open issue); registered so the command line is complete."""
+"""`mvgplan plan`: the migration plan, printed, written atomically, or checked against a file.
+
+Exit codes: 0 a plan was made (warnings and unschedulable items included); 1 with `--strict`
+when there are error-level warnings or unschedulable items, or with `--check` when the file
+is stale; 2 for input and usage errors (a bad catalogue, a missing `--check` file).
+"""
 
 from __future__ import annotations
 
 import argparse
+import shlex
+import sys
+from collections.abc import Callable
+from pathlib import Path
+from typing import TYPE_CHECKING
 
-from planner.cli.common import UsageError
+from planner.cli.common import UsageError, add_catalog_option, catalog_path, effective_as_of, emit, load, parse_date
+
+if TYPE_CHECKING:
+    from planner.catalog.loader import Catalog
+    from planner.plan.model import Plan
+
+# Kept here rather than imported from planner.plan.render: command modules are imported on
+# every start-up and stay light. A test checks that the two lists agree.
+FORMATS = ("text", "json", "yaml", "markdown", "csv", "mermaid", "ics")
+EXTENSIONS = {
+    ".txt": "text",
+    ".json": "json",
+    ".yaml": "yaml",
+    ".yml": "yaml",
+    ".md": "markdown",
+    ".csv": "csv",
+    ".mmd": "mermaid",
+    ".ics": "ics",
+}
+"""The format a plan file holds, by its extension (`--check FILE`, and `--out FILE` without `--format`)."""
+SHOWN_CHANGES = 10
+"""How many changed steps (or lines) `--check` prints before it says "and N more"."""
+
+
+def _whole_number(minimum: int) -> Callable[[str], int]:
+    def whole_number(text: str) -> int:
+        try:
+            value = int(text, 10)
+        except ValueError:
+            raise argparse.ArgumentTypeError(f"expected a whole number, got {text!r}") from None
+        if value < minimum:
+            raise argparse.ArgumentTypeError(f"must be at least {minimum}, got {value}")
+        return value
+
+    return whole_number
 
 
 def register(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
-    parser = sub.add_parser("plan", help="(not built yet)")
+    parser = sub.add_parser(
+        "plan",
+        help="the week-by-week migration plan (brief staff → enable in MVG → redirect in 1177)",
+        description=(
+            "Plan, week by week, the steps that move every hälsocentral's e-tjänster from 1177 to MVG, "
+            "within the catalogue's capacity, dependencies and blackouts. Exit 0 when a plan was made, "
+            "1 with --strict and findings or with --check and a stale file, 2 on input errors."
+        ),
+    )
+    add_catalog_option(parser)
+    parser.add_argument(
+        "--format",
+        choices=FORMATS,
+        default=None,
+        help="output format (default: from the extension of --out/--check FILE, else text)",
+    )
+    out = parser.add_mutually_exclusive_group()
+    out.add_argument("--out", metavar="FILE", help="write the plan to FILE atomically instead of printing it")
+    out.add_argument(
+        "--check",
+        metavar="FILE",
+        help="exit 1 if FILE is not exactly what the catalogue produces now (format from its extension)",
+    )
+    parser.add_argument(
+        "--strict",
+        action="store_true",
+        help="exit 1 when there are warnings of severity error or unschedulable items",
+    )
+    what_if = parser.add_argument_group("what-if overrides (the catalogue is not changed)")
+    what_if.add_argument(
+        "--capacity", metavar="N", type=_whole_number(1), help="enable steps per ISO week, region-wide"
+    )
+    what_if.add_argument(
+        "--parallel-min", metavar="N", type=_whole_number(0), help="minimum weeks between enable and redirect"
+    )
+    what_if.add_argument("--start", metavar="DATE", type=parse_date, help="first day of planning (YYYY-MM-DD)")
+    what_if.add_argument(
+        "--as-of", metavar="DATE", type=parse_date, help="the date the plan is made as of (default: the catalogue's)"
+    )
     parser.set_defaults(handler=run)
 
 
+def output_format(args: argparse.Namespace) -> str:
+    """`--format` if given, else what `--check`/`--out` FILE's extension says, else text."""
+    explicit: str | None = args.format
+    file: str | None = args.check or args.out
+    inferred = EXTENSIONS.get(Path(file).suffix.lower()) if file else None
+    if args.check:
+        if explicit and inferred and explicit != inferred:
+            raise UsageError(
+                f"--check {args.check} holds {inferred} (from its extension) but --format is {explicit}; drop --format"
+            )
+        if not (explicit or inferred):
+            known = ", ".join(sorted(EXTENSIONS))
+            raise UsageError(f"cannot tell the format of {args.check} from its extension ({known}); add --format")
+    return explicit or inferred or FORMATS[0]
+
+
 def run(args: argparse.Namespace) -> int:
-    raise UsageError("this command is not built yet")
+    from planner.plan.model import PlanOptions
+    from planner.plan.render import render
+    from planner.plan.scheduler import schedule
+
+    fmt = output_format(args)
+    catalog = load(args)
+    if args.check and not Path(args.check).is_file():
+        raise UsageError(f"{args.check}: no such file; write it first with: {_command(args, fmt, catalog)}")
+    options = PlanOptions(
+        as_of=effective_as_of(args, catalog),
+        start=args.start,
+        enables_per_week=args.capacity,
+        parallel_min=args.parallel_min,
+    )
+    plan = schedule(catalog, options)
+    text = render(plan, catalog, fmt)
+    code = 0
+    if args.check:
+        code = _check(args, text, fmt, plan, catalog)
+    elif args.out:
+        _write(args.out, text, fmt, plan)
+    else:
+        emit(text)
+    return max(code, _strict(args, plan))
+
+
+def _write(path: str, text: str, fmt: str, plan: Plan) -> None:
+    from planner.atomic import write_atomic
+    from planner.calendar import swedish_week_label
+
+    try:
+        write_atomic(path, text)
+    except OSError as exc:
+        raise UsageError(f"cannot write {path}: {exc.strerror or exc}") from None
+    end = f", ends {swedish_week_label(plan.end_week)}" if plan.end_week else ""
+    sys.stderr.write(f"mvgplan plan: wrote the {fmt} plan to {path} ({len(plan.steps)} steps{end})\n")
+
+
+def _strict(args: argparse.Namespace, plan: Plan) -> int:
+    from planner.plan.render.labels import plural
+    from planner.plan.render.view import counts
+
+    c = counts(plan)
+    if not (args.strict and c.findings):
+        return 0
+    sys.stderr.write(
+        f"mvgplan plan: --strict: {plural(c.errors, 'warning')} of severity error and "
+        f"{plural(c.unschedulable, 'unschedulable item')}\n"
+    )
+    return 1
+
+
+def _command(args: argparse.Namespace, fmt: str, catalog: Catalog) -> str:
+    """The command line that writes the file `--check` compares with, overrides included."""
+    words = ["mvgplan", "plan", "-c", catalog_path(args), "--format", fmt]
+    for option, value in (
+        ("--capacity", args.capacity),
+        ("--parallel-min", args.parallel_min),
+        ("--start", args.start),
+        ("--as-of", args.as_of),
+    ):
+        if value is not None:
+            words += [option, str(value)]
+    return shlex.join([*words, "--out", args.check])
+
+
+def _check(args: argparse.Namespace, expected: str, fmt: str, plan: Plan, catalog: Catalog) -> int:
+    path: str = args.check
+    try:
+        actual = Path(path).read_bytes()
+    except OSError as exc:
+        raise UsageError(f"cannot read {path}: {exc.strerror or exc}") from None
+    if actual == expected.encode("utf-8"):
+        sys.stderr.write(f"mvgplan plan: {path} is up to date\n")
+        return 0
+    lines = [
+        f"mvgplan plan: {path} is stale: it is not the {fmt} plan that {catalog_path(args)} produces now.",
+        *_differences(path, actual, expected, fmt, plan),
+        f"Regenerate it with: {_command(args, fmt, catalog)}",
+    ]
+    sys.stderr.write("\n".join(lines) + "\n")
+    return 1
+
+
+def _differences(path: str, actual: bytes, expected: str, fmt: str, plan: Plan) -> list[str]:
+    """A short account of what differs: changed steps for a data plan, changed lines otherwise."""
+    if fmt in ("json", "yaml"):
+        from planner.cli.diff_cmd import PlanFileError, plan_from_text
+        from planner.plan.diff import diff_plans
+        from planner.plan.render.plan_diff import step_line, summary_line
+
+        try:
+            committed = plan_from_text(actual, path)
+        except PlanFileError as exc:
+            head = f"It cannot be read as a plan ({exc}), so here is how its lines differ:"
+            return [head, *_line_diff(actual, expected)]
+        diff = diff_plans(committed, plan)
+        shown = [f"  {step_line(c)}" for c in diff.steps[:SHOWN_CHANGES]]
+        more = len(diff.steps) - len(shown)
+        if diff.identical:
+            head = "Its steps are the same; other values differ (catalogue digest, as_of, messages or layout)."
+        else:
+            head = f"Committed → now: {summary_line(diff)}"
+        return [head, *shown, *([f"  … and {more} more (mvgplan diff shows all)"] if more > 0 else [])]
+    return _line_diff(actual, expected)
+
+
+def _line_diff(actual: bytes, expected: str) -> list[str]:
+    import difflib
+
+    old = actual.decode("utf-8", errors="replace").splitlines()
+    new = expected.splitlines()
+    changed = [
+        line
+        for line in difflib.unified_diff(old, new, "committed", "now", n=0, lineterm="")
+        if line[:1] in "+-" and not line.startswith(("+++", "---"))
+    ]
+    shown = [f"  {line}" for line in changed[:SHOWN_CHANGES]]
+    more = len(changed) - len(shown)
+    return [f"{len(changed)} lines differ:", *shown, *([f"  … and {more} more"] if more > 0 else [])]

@@ -1,0 +1,78 @@
+"""`--format ics`: the plan as an iCalendar file staff import into Outlook.
+
+One all-day event per hälsocentral and week, on the date the week's steps carry, listing
+those steps. The output is deterministic, so a committed .ics can be checked like the yaml:
+UIDs are derived from the unit, the week and the catalogue digest (never a random UUID), and
+DTSTAMP is the plan's as_of at midnight UTC (never the clock).
+"""
+
+from __future__ import annotations
+
+from datetime import UTC, datetime, time, timedelta
+from typing import TYPE_CHECKING
+
+from icalendar import Calendar, Event
+
+from planner.calendar import iso_week_label
+from planner.plan.model import Plan
+from planner.plan.render.labels import MVG_CALENDAR_NAME, action_label, plural
+from planner.plan.render.view import Names, UnitWeek, names, weeks
+
+if TYPE_CHECKING:
+    from planner.catalog.loader import Catalog
+
+PRODID = "-//Region Gävleborg//VO Digital vård mvgplan//SV"
+UID_DOMAIN = "mvgplan.invalid"
+"""UIDs need a right-hand side that is globally unique; `.invalid` can never be anyone's."""
+
+
+def uid(unit: str, week_label: str, catalog_digest: str) -> str:
+    """A UID that is the same on every run for the same unit, week and catalogue."""
+    digest = catalog_digest.partition(":")[2] or catalog_digest
+    return f"{unit}.{week_label}.{digest[:16]}@{UID_DOMAIN}"
+
+
+def render(plan: Plan, catalog: Catalog) -> str:
+    n = names(catalog)
+    cal = Calendar()
+    cal.add("prodid", PRODID)
+    cal.add("version", "2.0")
+    cal.add("calscale", "GREGORIAN")
+    cal.add("method", "PUBLISH")
+    cal.add("x-wr-calname", f"{MVG_CALENDAR_NAME}, {n.region}")
+    stamp = datetime.combine(plan.as_of, time(0, 0), tzinfo=UTC)
+    for week in weeks(plan):
+        label = iso_week_label(week.monday)
+        for unit in week.units:
+            event = Event()
+            event.add("uid", uid(unit.unit, label, plan.catalog_digest))
+            event.add("dtstamp", stamp)
+            event.add("dtstart", week.date)
+            event.add("dtend", week.date + timedelta(days=1))
+            event.add("summary", _summary(unit, n))
+            event.add("description", _description(unit, week.label, n))
+            event.add("location", n.unit(unit.unit))
+            event.add("categories", [MVG_CALENDAR_NAME])
+            # An all-day reminder of work to do, not a meeting: it must not show the day as busy.
+            event.add("transp", "TRANSPARENT")
+            cal.add_component(event)
+    ical: bytes = cal.to_ical()
+    return ical.decode("utf-8")
+
+
+def _summary(unit: UnitWeek, n: Names) -> str:
+    """`MVG migration, Alfa hälsocentral: enable Förnya recept; redirect Journalen`."""
+    if len(unit.steps) <= 2:
+        what = "; ".join(f"{action_label(s.action)} {n.service(s.service)}" for s in unit.steps)
+    else:
+        what = plural(len(unit.steps), "step")
+    return f"{MVG_CALENDAR_NAME}, {n.unit(unit.unit)}: {what}"
+
+
+def _description(unit: UnitWeek, week_label: str, n: Names) -> str:
+    lines = [f"{n.unit(unit.unit)}, {week_label}:"]
+    for s in unit.steps:
+        lines.append(
+            f"- {action_label(s.action)} {n.service(s.service)} in {n.channel(s.channel)} ({s.binding}: {s.reason})"
+        )
+    return "\n".join(lines)

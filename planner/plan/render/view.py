@@ -1,0 +1,168 @@
+"""What every renderer needs from a plan: display names, a stable order, weeks and counts.
+
+Renderers are pure and byte-identical for the same input, so every collection they print is
+sorted here, by codes and ids, never by dict or set order.
+"""
+
+from __future__ import annotations
+
+from collections import Counter
+from collections.abc import Iterable, Mapping, Sequence
+from dataclasses import dataclass
+from datetime import date
+from itertools import groupby
+from typing import TYPE_CHECKING
+
+from planner.calendar import swedish_week_label
+from planner.plan.model import Plan, PlanWarning, Step, Unschedulable
+from planner.plan.render.labels import NO_OVERRIDES
+
+if TYPE_CHECKING:
+    from planner.catalog.loader import Catalog
+
+ACTION_ORDER: Mapping[str, int] = {"brief_staff": 0, "enable": 1, "redirect": 2}
+SEVERITY_ORDER: Mapping[str, int] = {"error": 0, "warning": 1}
+
+
+@dataclass(frozen=True)
+class Names:
+    """Display names from the catalogue; an id stands in for a name the catalogue lacks."""
+
+    region: str
+    units: Mapping[str, str]
+    services: Mapping[str, str]
+    channels: Mapping[str, str]
+    legacy: str
+    target: str
+
+    def unit(self, unit_id: str) -> str:
+        return self.units.get(unit_id, unit_id)
+
+    def service(self, service_id: str) -> str:
+        return self.services.get(service_id, service_id)
+
+    def channel(self, channel_id: str) -> str:
+        return self.channels.get(channel_id, channel_id)
+
+
+def names(catalog: Catalog) -> Names:
+    region = catalog.region
+    return Names(
+        region=region.region,
+        units={u.id: u.name for u in catalog.units},
+        services={s.id: s.name for s in catalog.services},
+        channels={c.id: c.name or c.id for c in region.channels},
+        legacy=region.legacy,
+        target=region.target,
+    )
+
+
+def step_order(step: Step) -> tuple[date, str, int, str]:
+    """Week, then unit, then brief → enable → redirect, then service."""
+    return (step.week, step.unit, ACTION_ORDER.get(step.action, len(ACTION_ORDER)), step.service)
+
+
+def sorted_steps(steps: Iterable[Step]) -> list[Step]:
+    return sorted(steps, key=step_order)
+
+
+def sorted_warnings(warnings: Iterable[PlanWarning]) -> list[PlanWarning]:
+    return sorted(warnings, key=lambda w: (SEVERITY_ORDER.get(w.severity, 2), w.code, w.unit, w.service, w.message))
+
+
+def sorted_unschedulable(items: Iterable[Unschedulable]) -> list[Unschedulable]:
+    return sorted(items, key=lambda u: (u.reason, u.unit, u.service, u.message))
+
+
+@dataclass(frozen=True)
+class UnitWeek:
+    """The steps of one unit in one week."""
+
+    unit: str
+    steps: tuple[Step, ...]
+
+
+@dataclass(frozen=True)
+class Week:
+    """One ISO week of the plan: its Monday, the date its steps carry, and its units."""
+
+    monday: date
+    date: date
+    units: tuple[UnitWeek, ...]
+
+    @property
+    def label(self) -> str:
+        return swedish_week_label(self.monday)
+
+    @property
+    def steps(self) -> tuple[Step, ...]:
+        return tuple(s for u in self.units for s in u.steps)
+
+
+def weeks(plan: Plan) -> list[Week]:
+    """The plan's steps week by week and, inside a week, unit by unit (only weeks with steps)."""
+    result: list[Week] = []
+    for monday, in_week in groupby(sorted_steps(plan.steps), key=lambda s: s.week):
+        week_steps = list(in_week)
+        units = tuple(UnitWeek(unit, tuple(group)) for unit, group in groupby(week_steps, key=lambda s: s.unit))
+        # Steps of one week share the first working day; min() keeps it stable if they do not.
+        result.append(Week(monday, min(s.date for s in week_steps), units))
+    return result
+
+
+@dataclass(frozen=True)
+class Counts:
+    briefings: int
+    enables: int
+    redirects: int
+    errors: int
+    """Warnings of severity `error`."""
+    warnings: int
+    """All warnings, errors included."""
+    unschedulable: int
+
+    @property
+    def findings(self) -> bool:
+        """What `--strict` fails on: an error-level warning or an unschedulable item."""
+        return self.errors > 0 or self.unschedulable > 0
+
+
+def counts(plan: Plan) -> Counts:
+    actions = Counter(s.action for s in plan.steps)
+    return Counts(
+        briefings=actions["brief_staff"],
+        enables=actions["enable"],
+        redirects=actions["redirect"],
+        errors=sum(1 for w in plan.warnings if w.severity == "error"),
+        warnings=len(plan.warnings),
+        unschedulable=len(plan.unschedulable),
+    )
+
+
+def overrides_text(plan: Plan) -> str:
+    """`capacity 6 → 10; parallel_min 2 → 3`, or a plain word when the policy is untouched."""
+    if not plan.overrides:
+        return NO_OVERRIDES
+    return "; ".join(f"{key} {value}" for key, value in sorted(plan.overrides.items()))
+
+
+def short_digest(digest: str, length: int = 12) -> str:
+    """`sha256:0123456789ab`: enough to tell two catalogues apart in a heading."""
+    algorithm, _, hexdigest = digest.partition(":")
+    return f"{algorithm}:{hexdigest[:length]}" if hexdigest else digest[:length]
+
+
+def week_or_none(monday: date | None) -> str:
+    return swedish_week_label(monday) if monday is not None else "–"
+
+
+def columns(rows: Sequence[Sequence[str]], indent: str = "", gap: str = "  ") -> list[str]:
+    """Left-aligned columns, the last one unpadded, so lines carry no trailing blanks."""
+    if not rows:
+        return []
+    widths = [max(len(row[i]) for row in rows) for i in range(len(rows[0]) - 1)]
+    lines = []
+    for row in rows:
+        cells = [cell.ljust(width) for cell, width in zip(row[:-1], widths, strict=True)] + [row[-1]]
+        lines.append((indent + gap.join(cells)).rstrip())
+    return lines
