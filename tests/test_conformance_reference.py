@@ -14,9 +14,9 @@ from dataclasses import dataclass, field
 from datetime import date, timedelta
 from pathlib import Path
 
+from check_support import CHANNELS, SERVICES, load_ok, write_catalog
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
-from check_support import CHANNELS, SERVICES, load_ok, write_catalog
 
 from planner.conformance.check import check
 

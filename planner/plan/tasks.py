@@ -124,7 +124,6 @@ class Problem:
     ready: Mapping[str, date]
     """mvg_ready per service that has one."""
     overrides: dict[str, str]
-    unit_files: Mapping[str, str]
 
 
 def default_start(as_of: date) -> date:
@@ -262,7 +261,7 @@ def build_problem(catalog: Catalog, options: PlanOptions) -> Problem:
                         continue
                     message = texts.dependency_unschedulable(name, dep_name)
                 else:
-                    message = texts.dependency_missing(name, dep_name, catalog.unit_source(uid).path)
+                    message = texts.dependency_missing(name, dep_name, f"units/{uid}.yaml")
                 unschedulable.append(Unschedulable(uid, sid, "dependency_unavailable", message))
                 bad.add((uid, sid))
                 break
@@ -307,5 +306,4 @@ def build_problem(catalog: Catalog, options: PlanOptions) -> Problem:
         service_names={s.id: s.name for s in catalog.services},
         ready={s.id: s.mvg_ready for s in catalog.services if s.mvg_ready is not None},
         overrides=_overrides(catalog, options),
-        unit_files={u.id: catalog.unit_source(u.id).path for u in catalog.units},
     )

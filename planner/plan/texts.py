@@ -141,7 +141,7 @@ def parallel_exceeds_max(service: str, weeks_: int, max_weeks: int, enable: date
 
 
 def broken_redirect(service: str, status: str | None) -> str:
-    there = "not offered" if status is None else f"only {status}"
+    there = {None: "not offered", "planned": "only planned"}.get(status, status)
     return (
         f"the 1177 e-service for {service} forwards patients to MVG, where it is {there}: patients are sent to "
         "nothing; activate it in MVG or restore the 1177 e-service"

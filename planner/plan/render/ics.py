@@ -2,8 +2,9 @@
 
 One all-day event per hälsocentral and week, on the date the week's steps carry, listing
 those steps. The output is deterministic, so a committed .ics can be checked like the yaml:
-UIDs are derived from the unit, the week and the catalogue digest (never a random UUID), and
-DTSTAMP is the plan's as_of at midnight UTC (never the clock).
+UIDs are derived from the unit and the week (never a random UUID), so importing a newer plan
+updates that week's event instead of adding a second one, and DTSTAMP is the plan's as_of at
+midnight UTC (never the clock).
 """
 
 from __future__ import annotations
@@ -26,10 +27,9 @@ UID_DOMAIN = "mvgplan.invalid"
 """UIDs need a right-hand side that is globally unique; `.invalid` can never be anyone's."""
 
 
-def uid(unit: str, week_label: str, catalog_digest: str) -> str:
-    """A UID that is the same on every run for the same unit, week and catalogue."""
-    digest = catalog_digest.partition(":")[2] or catalog_digest
-    return f"{unit}.{week_label}.{digest[:16]}@{UID_DOMAIN}"
+def uid(unit: str, week_label: str) -> str:
+    """The same for the same unit and week in every plan, so a re-import updates the event."""
+    return f"{unit}.{week_label}@{UID_DOMAIN}"
 
 
 def render(plan: Plan, catalog: Catalog) -> str:
@@ -45,7 +45,7 @@ def render(plan: Plan, catalog: Catalog) -> str:
         label = iso_week_label(week.monday)
         for unit in week.units:
             event = Event()
-            event.add("uid", uid(unit.unit, label, plan.catalog_digest))
+            event.add("uid", uid(unit.unit, label))
             event.add("dtstamp", stamp)
             event.add("dtstart", week.date)
             event.add("dtend", week.date + timedelta(days=1))

