@@ -275,3 +275,15 @@ def test_mermaid_draws_a_redirect_in_the_plans_first_week_as_a_milestone(catalog
     first = Step("hc-gamma", "mina-vardkontakter", "redirect", "1177", D("2026-11-30"), D("2026-11-30"), "start", "s")
     chart = render(sample_plan(steps=(first,)), catalog, "mermaid")
     assert "Mina vårdkontakter, redirect :milestone, 2026-11-30, 0d" in chart
+
+
+def test_text_names_the_units_once_when_a_service_is_unschedulable_for_the_same_reason(catalog: Catalog) -> None:
+    items = tuple(
+        Unschedulable(u, "egenremiss", "no_mvg_equivalent", "no MVG service yet") for u in ("hc-beta", "hc-alfa")
+    )
+    items += (Unschedulable("hc-gamma", "omboka-tid", "beyond_horizon", "too late"),)
+    text = render(sample_plan(unschedulable=items), catalog, "text")
+    assert text.count("no MVG service yet") == 1
+    assert "2 hälsocentraler: hc-alfa, hc-beta" in text
+    assert "Gamma Din hälsocentral (hc-gamma)" in text
+    assert "Unschedulable: 3" in text

@@ -62,9 +62,17 @@ def _warnings(plan: Plan, n: Names) -> list[str]:
 def _unschedulable(plan: Plan, n: Names) -> list[str]:
     if not plan.unschedulable:
         return ["Unschedulable: none"]
-    rows = [
-        [u.reason, _unit(n, u.unit), n.service(u.service), u.message] for u in sorted_unschedulable(plan.unschedulable)
-    ]
+    # The same service is often unschedulable for the same reason at many units (no MVG
+    # equivalent yet): one line per reason and service, naming the units, reads far better
+    # than forty identical lines.
+    groups: dict[tuple[str, str, str], list[str]] = {}
+    for u in sorted_unschedulable(plan.unschedulable):
+        groups.setdefault((u.reason, u.service, u.message), []).append(u.unit)
+    rows = []
+    for (reason, service, message), units in sorted(groups.items(), key=lambda g: (g[0][0], g[0][1], g[1])):
+        where = _unit(n, units[0]) if len(units) == 1 else f"{len(units)} hälsocentraler: {', '.join(units)}"
+        rows.append([reason, n.service(service), where])
+        rows.append(["", "", message])
     return [f"Unschedulable: {len(plan.unschedulable)}", *columns(rows, indent="  ")]
 
 
