@@ -1,16 +1,43 @@
-"""`mvgplan explore`: being built (see the open issue); registered so the command line is complete."""
+"""`mvgplan explore`: the terminal explorer over the catalogue and its plan.
+
+Textual is imported only inside `run`: every other command (`mvgplan check` runs on each
+catalogue commit) starts without paying for it.
+"""
 
 from __future__ import annotations
 
 import argparse
+from pathlib import Path
 
-from planner.cli.common import UsageError
+from planner.cli.common import UsageError, add_catalog_option, catalog_path, parse_date, today
 
 
 def register(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
-    parser = sub.add_parser("explore", help="(not built yet)")
+    parser = sub.add_parser(
+        "explore",
+        help="browse the catalogue, conformance, plan and warnings in a terminal app",
+        description=(
+            "Open the explorer: overview and every hälsocentral, the plan week by week, the "
+            "warnings, the service dependency graph, search (ctrl+p) and what-if (w). It reloads "
+            "when a catalogue file changes. Press ? for the keys, ctrl+q to quit."
+        ),
+    )
+    add_catalog_option(parser)
+    parser.add_argument(
+        "--as-of",
+        type=parse_date,
+        metavar="DATE",
+        help="show the state as of DATE (YYYY-MM-DD; default: the catalogue's as_of, else today)",
+    )
     parser.set_defaults(handler=run)
 
 
 def run(args: argparse.Namespace) -> int:
-    raise UsageError("this command is not built yet")
+    path = catalog_path(args)
+    if not Path(path).is_dir():
+        raise UsageError(f"no catalogue folder at {path}; pass --catalog PATH or set MVGPLAN_CATALOG")
+    # Deferred: Textual and the app take a noticeable fraction of a second to import.
+    from planner.tui.app import run as run_app
+
+    run_app(path, as_of=args.as_of, today=today())
+    return 0

@@ -1,0 +1,1 @@
+"""The terminal explorer (`mvgplan explore`). The only package that imports Textual."""

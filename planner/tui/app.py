@@ -1,0 +1,324 @@
+"""`mvgplan explore`: the Textual app. A thin shell over `planner.tui.data`.
+
+The window appears at once; the catalogue is loaded, checked and planned in a thread worker
+(`data.stages`), and each finished stage is posted back and drawn, so the units show as soon
+as the catalogue is read. The folder is polled for edits; a load that finds input errors
+shows them, file:line first, and the screens keep the last good state.
+"""
+
+from __future__ import annotations
+
+import gc
+import sys
+from collections.abc import Iterable
+from datetime import date
+from pathlib import Path
+from typing import ClassVar
+
+from textual import on, work
+from textual.app import App, ComposeResult
+from textual.binding import Binding, BindingType
+from textual.containers import Center, Vertical
+from textual.message import Message
+from textual.screen import ModalScreen
+from textual.widgets import Footer, Header, LoadingIndicator, Static, TabbedContent, TabPane
+from textual.worker import Worker, WorkerState, get_current_worker
+
+from planner.problems import Problem
+from planner.tui import data, figures, watch, words
+from planner.tui.messages import OpenService, OpenUnit
+from planner.tui.panes.base import LazyPane
+from planner.tui.panes.home import HomePane
+from planner.tui.panes.plan import PlanPane
+from planner.tui.panes.services import ServicesPane
+from planner.tui.panes.warnings import WarningsPane
+from planner.tui.screens.help import HelpScreen
+from planner.tui.screens.unit import UnitScreen
+from planner.tui.screens.whatif import WhatIfComputed, WhatIfScreen
+from planner.tui.search import CatalogueSearch
+from planner.tui.widgets.problems import ProblemsPanel
+
+POLL_SECONDS = 1.0
+LOAD_SWITCH_INTERVAL = 0.04
+TABS = ("home", "plan", "warnings", "services")
+# Keys that make no sense while a dialog (what-if, help, the palette) is open.
+MAIN_ONLY = {"tab", "what_if", "reload", "help"}
+
+
+class StageLoaded(Message):
+    """A loading stage finished in the worker thread (see `data.stages`)."""
+
+    def __init__(self, stage: data.Model | data.Failed, generation: int) -> None:
+        super().__init__()
+        self.stage = stage
+        self.generation = generation
+
+
+class ExploreApp(App[None]):
+    """The explorer over the catalogue at `catalog_path`."""
+
+    # Absolute, so a subclass elsewhere (a benchmark, a test) finds it too.
+    CSS_PATH = Path(__file__).with_name("app.tcss")
+    TITLE = words.TITLE
+    COMMANDS = App.COMMANDS | {CatalogueSearch}
+    BINDINGS: ClassVar[list[BindingType]] = [
+        # The tab labels show these digits already; the footer keeps room for the rest.
+        Binding("1", "tab('home')", words.KEY_OVERVIEW, show=False),
+        Binding("2", "tab('plan')", words.KEY_PLAN, show=False),
+        Binding("3", "tab('warnings')", words.KEY_WARNINGS, show=False),
+        Binding("4", "tab('services')", words.KEY_SERVICES, show=False),
+        Binding("w", "what_if", words.KEY_WHAT_IF),
+        Binding("r", "reload", words.KEY_RELOAD),
+        Binding("question_mark", "help", words.KEY_HELP_SHORT, key_display="?"),
+        Binding("ctrl+q", "quit", words.KEY_QUIT, priority=True),
+    ]
+
+    def __init__(
+        self,
+        catalog_path: str,
+        *,
+        as_of: date | None = None,
+        today: date | None = None,
+        poll_seconds: float | None = POLL_SECONDS,
+        tune: bool = False,
+    ) -> None:
+        super().__init__()
+        self.catalog_path = catalog_path
+        self.as_of_override = as_of
+        # The clock is read by the command line, not here; this fallback is for callers
+        # that pass nothing (a catalogue without as_of then shows today's state).
+        self.today = today or date.today()
+        self.poll_seconds = poll_seconds
+        self.tune = tune
+        """Tune the interpreter for one big model (see `_load`); process-wide, so off in tests."""
+        self.model: data.Model | None = None
+        """The last good model: what every screen shows."""
+        self.problems: tuple[Problem, ...] = ()
+        """The input errors of the last load (empty when it was valid)."""
+        self.what_if_result: WhatIfComputed | None = None
+        self._generation = 0
+        self._signature: watch.Signature | None = None
+        self._loading = False
+
+    def compose(self) -> ComposeResult:
+        yield Header()
+        yield ProblemsPanel(id="problems")
+        with Vertical(id="loading"):
+            yield LoadingIndicator()
+            with Center():
+                yield Static(words.LOADING.format(path=self.catalog_path), id="loading-text")
+        with TabbedContent(id="tabs"):
+            with TabPane(words.TAB_HOME, id="home"):
+                yield HomePane(id="home-pane")
+            with TabPane(words.TAB_PLAN, id="plan"):
+                yield PlanPane(id="plan-pane")
+            with TabPane(words.TAB_WARNINGS, id="warnings"):
+                yield WarningsPane(id="warnings-pane")
+            with TabPane(words.TAB_SERVICES, id="services"):
+                yield ServicesPane(id="services-pane")
+        yield Static(id="status-bar")
+        yield Footer()
+
+    def on_mount(self) -> None:
+        self.sub_title = self.catalog_path
+        self.query_one("#tabs").display = False
+        # Start loading once the loading screen is drawn, so the window is up at once.
+        self.call_after_refresh(self.action_reload)
+        if self.poll_seconds:
+            self.set_interval(self.poll_seconds, self._poll, name="watch-catalogue")
+
+    # Loading.
+
+    def action_reload(self) -> None:
+        """Load the catalogue again (also what a changed file triggers)."""
+        self._signature = watch.signature(self.catalog_path)
+        self._generation += 1
+        self._loading = True
+        self._status((words.STATUS_RELOADING if self.model else words.STATUS_LOADING).format(path=self.catalog_path))
+        self._load(self._generation)
+
+    @work(thread=True, exclusive=True, group="load", exit_on_error=False)
+    def _load(self, generation: int) -> None:
+        worker = get_current_worker()
+        switch = sys.getswitchinterval()
+        if self.tune:
+            gc.unfreeze()  # the model being replaced may go
+            # Loading and planning are pure Python in this thread; by default it hands the
+            # GIL to the UI every 5 ms, which costs a national load a quarter of its speed.
+            # 40 ms slices still redraw the spinner and answer keys without a visible lag.
+            sys.setswitchinterval(LOAD_SWITCH_INTERVAL)
+        try:
+            for stage in data.stages(self.catalog_path, self.as_of_override, self.today, generation):
+                if worker.is_cancelled:
+                    return
+                if isinstance(stage, data.Model):
+                    if self.tune:
+                        # A national model is millions of objects that live until the next
+                        # reload; left to the cyclic collector, every full collection walks
+                        # them all again (seconds of stalls while planning and drawing).
+                        gc.freeze()
+                    figures.prepare(stage)  # count here, so the UI thread only draws
+                self.post_message(StageLoaded(stage, generation))
+        finally:
+            if self.tune:
+                sys.setswitchinterval(switch)
+
+    def _poll(self) -> None:
+        if self._loading:
+            return  # the signature was taken when that load began; an edit since shows next time
+        if watch.signature(self.catalog_path) != self._signature:
+            self.action_reload()
+
+    @on(StageLoaded)
+    def _stage_loaded(self, message: StageLoaded) -> None:
+        if message.generation != self._generation:
+            return  # a newer load has started; this one's result is stale
+        stage = message.stage
+        if isinstance(stage, data.Failed):
+            self._loading = False
+            self._show_problems(stage.problems)
+            return
+        final = stage.plan_state != "pending"
+        if stage.report_state == "pending":
+            self._status(words.STATUS_CHECKING)
+        elif not final:
+            self._status(words.STATUS_PLANNING)
+        if self.model is not None and not final:
+            # A reload shows the new state once it is complete: half a model (no figures,
+            # no plan) in place of a whole one would flicker on every save of a file.
+            return
+        first = self.model is None
+        recovered = bool(self.problems)
+        if self.model is not None and stage.generation != self.model.generation:
+            self.what_if_result = None  # it was computed on the catalogue as it was before
+            self.query_one(HomePane).what_if = None
+        self.problems = ()
+        self.query_one(ProblemsPanel).hide()
+        self.model = stage
+        if first:
+            self.query_one("#loading").display = False
+            self.query_one("#tabs").display = True
+        self.sub_title = f"{stage.catalog.region.region} · {self.catalog_path} · as of {stage.as_of.isoformat()}"
+        self._show_model(stage)
+        if first:
+            self.query_one(HomePane).focus_units()
+        if final:
+            self._loading = False
+            self._status(words.STATUS_READY.format(path=self.catalog_path))
+            if recovered:
+                self.notify(words.NOTIFY_RECOVERED)
+
+    def on_worker_state_changed(self, event: Worker.StateChanged) -> None:
+        if event.worker.group == "load" and event.state == WorkerState.ERROR:
+            self._loading = False
+            self._status(words.NOTIFY_FAILED.format(what="Loading", error=event.worker.error))
+            self.notify(str(event.worker.error), severity="error", timeout=10)
+
+    def _show_problems(self, problems: Iterable[Problem]) -> None:
+        self.problems = tuple(problems)
+        panel = self.query_one(ProblemsPanel)
+        panel.show(self.problems, have_good_state=self.model is not None)
+        if self.model is None:
+            self.query_one("#loading").display = False
+            template = words.STATUS_NEVER_LOADED
+        else:
+            template = words.STATUS_BROKEN
+        self._status(template.format(count=len(self.problems), path=self.catalog_path))
+
+    def _show_model(self, model: data.Model) -> None:
+        self.query_one(HomePane).show_model(model)
+        for pane in self.query(LazyPane):
+            pane.show_model(model)
+        for screen in self.screen_stack:
+            if isinstance(screen, UnitScreen):
+                screen.show_model(model)
+
+    def _status(self, text: str) -> None:
+        self.query_one("#status-bar", Static).update(text)
+
+    # Navigation.
+
+    def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
+        return not (action in MAIN_ONLY and isinstance(self.screen, ModalScreen))
+
+    def _back_to_main(self) -> None:
+        while len(self.screen_stack) > 1:
+            self.pop_screen()
+
+    def action_tab(self, tab: str) -> None:
+        self._back_to_main()
+        self.query_one(TabbedContent).active = tab
+        self._focus_tab(tab)
+
+    @on(TabbedContent.TabActivated)
+    def _tab_activated(self, event: TabbedContent.TabActivated) -> None:
+        active = event.pane.id
+        for pane in self.query(LazyPane):
+            if pane.parent is event.pane:
+                pane.activate()
+            else:
+                pane.deactivate()
+        if active is not None:
+            self._focus_tab(active)
+
+    def _focus_tab(self, tab: str) -> None:
+        if tab == "home":
+            self.query_one(HomePane).focus_units()
+        elif tab == "plan":
+            self.query_one(PlanPane).focus_timeline()
+        elif tab == "warnings":
+            self.query_one(WarningsPane).focus_table()
+        elif tab == "services":
+            self.query_one(ServicesPane).focus_tree()
+
+    def open_unit(self, unit_id: str) -> None:
+        """Show one hälsocentral (from a table, the timeline, a warning or the palette)."""
+        if self.model is None or self.model.unit(unit_id) is None:
+            return
+        screen = UnitScreen(unit_id, self.model)
+        if isinstance(self.screen, UnitScreen):
+            self.switch_screen(screen)
+        else:
+            self._back_to_main()
+            self.push_screen(screen)
+
+    def open_service(self, service_id: str) -> None:
+        """Show one e-tjänst in the Services tab."""
+        if self.model is None:
+            return
+        self.action_tab("services")
+        self.query_one(ServicesPane).show_service(service_id)
+
+    @on(OpenUnit)
+    def _open_unit(self, message: OpenUnit) -> None:
+        self.open_unit(message.unit_id)
+
+    @on(OpenService)
+    def _open_service(self, message: OpenService) -> None:
+        if message.in_plan:
+            self.action_tab("plan")
+            self.query_one(PlanPane).show_service(message.service_id)
+        else:
+            self.open_service(message.service_id)
+
+    def action_help(self) -> None:
+        self.push_screen(HelpScreen())
+
+    def action_what_if(self) -> None:
+        if self.model is None:
+            return
+
+        def done(result: WhatIfComputed | None) -> None:
+            if result is not None:
+                self.what_if_result = result
+                self.query_one(HomePane).show_what_if(result.plan, result.changes)
+
+        self.push_screen(WhatIfScreen(self.model, self.what_if_result), done)
+
+    async def action_quit(self) -> None:
+        self.exit()
+
+
+def run(catalog_path: str, as_of: date | None, today: date) -> None:
+    """Start the explorer in the terminal (the `mvgplan explore` command)."""
+    ExploreApp(catalog_path, as_of=as_of, today=today, tune=True).run()

@@ -1,0 +1,254 @@
+"""The explorer's model: one place that loads the catalogue and asks the core for the basutbud
+report and the plan. The screens render a `Model`; they never compute a rule themselves.
+
+No Textual here, so everything the explorer shows can be tested without a terminal. Loading
+comes in stages (`stages`) so the units appear as soon as the catalogue is read, before the
+conformance check and the plan, which take longer on a national catalogue, are done.
+
+The check and the scheduler are reached through `conformance_report` and `make_plan` only,
+by import at call time: while either module is not built, its figures show as unavailable
+instead of failing, and integrating it changes nothing here.
+"""
+
+from __future__ import annotations
+
+import importlib
+from collections import defaultdict
+from collections.abc import Callable, Iterable, Iterator
+from dataclasses import dataclass, field, replace
+from datetime import date
+from functools import cached_property
+from typing import Any, Literal, TypeVar
+
+from planner.catalog.loader import Catalog, load_catalog
+from planner.catalog.model import Offering, Unit
+from planner.conformance.model import ConformanceReport, UnitResult
+from planner.plan.model import Plan, PlanOptions, PlanWarning, Step, Unschedulable
+from planner.problems import Problem
+
+T = TypeVar("T")
+
+State = Literal["pending", "ready", "unavailable"]
+"""Where a part of the model is: being computed, there, or not built in this version."""
+
+CHECK_MODULE, CHECK_FUNCTION = "planner.conformance.check", "check"
+SCHEDULER_MODULE, SCHEDULER_FUNCTION = "planner.plan.scheduler", "schedule"
+
+# Steps of one week in the order a person does them.
+_ACTION_ORDER = {"brief_staff": 0, "enable": 1, "redirect": 2}
+
+
+def _core_function(module: str, name: str) -> Callable[..., Any] | None:
+    """The core function `module.name`, or None while that module is not built yet.
+
+    Only the module itself being absent counts as "not built": an import error inside it is
+    a bug in the core and propagates.
+    """
+    try:
+        loaded = importlib.import_module(module)
+    except ModuleNotFoundError as exc:
+        if exc.name != module:
+            raise
+        return None
+    function = getattr(loaded, name, None)
+    return function if callable(function) else None
+
+
+def conformance_available() -> bool:
+    return _core_function(CHECK_MODULE, CHECK_FUNCTION) is not None
+
+
+def planner_available() -> bool:
+    return _core_function(SCHEDULER_MODULE, SCHEDULER_FUNCTION) is not None
+
+
+def conformance_report(catalog: Catalog, as_of: date) -> ConformanceReport | None:
+    """The basutbud report (SPEC §3), or None while the check is not built."""
+    check = _core_function(CHECK_MODULE, CHECK_FUNCTION)
+    if check is None:
+        return None
+    report: ConformanceReport = check(catalog, as_of)
+    return report
+
+
+def make_plan(catalog: Catalog, options: PlanOptions) -> Plan | None:
+    """The migration plan (SPEC §4), or None while the scheduler is not built."""
+    schedule = _core_function(SCHEDULER_MODULE, SCHEDULER_FUNCTION)
+    if schedule is None:
+        return None
+    plan: Plan = schedule(catalog, options)
+    return plan
+
+
+def step_order(step: Step) -> tuple[date, int, str, str]:
+    return (step.week, _ACTION_ORDER.get(step.action, 9), step.unit, step.service)
+
+
+@dataclass(frozen=True, eq=False)
+class Model:
+    """Everything the screens show: the catalogue, its as-of date, the report and the plan.
+
+    Immutable: a reload or a finished stage makes a new Model; the indexes below are built
+    once per Model, on first use.
+    """
+
+    catalog: Catalog
+    as_of: date
+    report: ConformanceReport | None = None
+    plan: Plan | None = None
+    report_state: State = "pending"
+    plan_state: State = "pending"
+    generation: int = 0
+    """Counts loads, so a screen can tell a new model from the one it last drew."""
+    views: dict[str, Any] = field(default_factory=dict, repr=False)
+    """What `figures` derived from this model, kept so it is counted once (see `figures.prepare`)."""
+
+    def memo(self, name: str, build: Callable[[], T]) -> T:
+        """`build()` once per model: the worker fills these in, the screens then only read."""
+        if name not in self.views:
+            self.views[name] = build()
+        value: T = self.views[name]
+        return value
+
+    def with_report(self, report: ConformanceReport | None) -> Model:
+        return replace(self, report=report, report_state="ready" if report else "unavailable", views={})
+
+    def with_plan(self, plan: Plan | None) -> Model:
+        return replace(self, plan=plan, plan_state="ready" if plan else "unavailable", views={})
+
+    @property
+    def legacy(self) -> str:
+        return self.catalog.region.legacy
+
+    @property
+    def target(self) -> str:
+        return self.catalog.region.target
+
+    def plan_options(self) -> PlanOptions:
+        return PlanOptions(as_of=self.as_of)
+
+    # Indexes (built once per Model).
+
+    @cached_property
+    def results_by_unit(self) -> dict[str, UnitResult]:
+        return {r.unit: r for r in self.report.units} if self.report else {}
+
+    @cached_property
+    def steps(self) -> list[Step]:
+        """The plan's steps in the order a person reads them: by week, then action, unit, service."""
+        return sorted(self.plan.steps, key=step_order) if self.plan else []
+
+    @cached_property
+    def steps_by_unit(self) -> dict[str, list[Step]]:
+        return _group(self.steps, lambda s: s.unit)
+
+    @cached_property
+    def steps_by_service(self) -> dict[str, list[Step]]:
+        return _group(self.steps, lambda s: s.service)
+
+    @cached_property
+    def steps_by_week(self) -> dict[date, list[Step]]:
+        return _group(self.steps, lambda s: s.week)
+
+    @cached_property
+    def warnings_by_unit(self) -> dict[str, list[PlanWarning]]:
+        index: dict[str, list[PlanWarning]] = defaultdict(list)
+        for warning in self.plan.warnings if self.plan else ():
+            index[warning.unit].append(warning)
+        return dict(index)
+
+    @cached_property
+    def unschedulable_by_unit(self) -> dict[str, list[Unschedulable]]:
+        index: dict[str, list[Unschedulable]] = defaultdict(list)
+        for item in self.plan.unschedulable if self.plan else ():
+            index[item.unit].append(item)
+        return dict(index)
+
+    @cached_property
+    def blocked_pairs(self) -> frozenset[tuple[str, str]]:
+        return frozenset((u.unit, u.service) for u in self.plan.unschedulable) if self.plan else frozenset()
+
+    @cached_property
+    def parallel_pairs(self) -> frozenset[tuple[str, str]]:
+        """(unit, service) in a running parallel period: a service being migrated that is
+        `active` in both the legacy and the target channel (as the plan's warnings count them)."""
+        services = self.catalog.service_by_id
+        legacy, target = self.legacy, self.target
+        return frozenset(
+            (unit.id, service)
+            for unit in self.catalog.units
+            for service, channels in unit.offerings.items()
+            if service in services
+            and services[service].migrate
+            and _active(channels.get(legacy))
+            and _active(channels.get(target))
+        )
+
+    def unit(self, unit_id: str) -> Unit | None:
+        return self.catalog.unit_by_id.get(unit_id)
+
+
+K = TypeVar("K")
+
+
+def _group(steps: Iterable[Step], key: Callable[[Step], K]) -> dict[K, list[Step]]:
+    index: dict[K, list[Step]] = defaultdict(list)
+    for step in steps:
+        index[key(step)].append(step)
+    return dict(index)
+
+
+def _active(offering: Offering | None) -> bool:
+    return offering is not None and offering.status == "active"
+
+
+@dataclass(frozen=True)
+class Failed:
+    """A load that found input errors: every problem, with file:line:column."""
+
+    problems: tuple[Problem, ...]
+
+
+def effective_as_of(catalog: Catalog, override: date | None, today: date) -> date:
+    """`--as-of`, else the catalogue's `as_of`, else today (read once, at the edge)."""
+    return override or catalog.as_of or today
+
+
+def stages(path: str, as_of: date | None, today: date, generation: int = 0) -> Iterator[Model | Failed]:
+    """Load `path` and yield what there is to show after each step.
+
+    First the catalogue alone (or `Failed` with every problem, and nothing more), then the
+    same model with the basutbud report, then with the plan. A caller may stop between
+    stages: a newer load makes the rest pointless.
+    """
+    result = load_catalog(path)
+    if result.catalog is None:
+        yield Failed(tuple(result.problems) or (Problem(path, 1, 1, "invalid_value", "catalogue not loaded"),))
+        return
+    model = Model(result.catalog, effective_as_of(result.catalog, as_of, today), generation=generation)
+    yield model
+    model = model.with_report(conformance_report(model.catalog, model.as_of))
+    yield model
+    yield model.with_plan(make_plan(model.catalog, model.plan_options()))
+
+
+def load_model(path: str, as_of: date | None, today: date) -> Model | Failed:
+    """Every stage at once: for tests, benchmarks and documentation screenshots."""
+    *_, last = stages(path, as_of, today)
+    return last
+
+
+def what_if(model: Model, *, start: date | None, enables_per_week: int | None, parallel_min: int | None) -> PlanOptions:
+    """The plan options of a what-if; values equal to the catalogue's count as unchanged."""
+    policy = model.catalog.region.policy
+    return PlanOptions(
+        as_of=model.as_of,
+        start=start,
+        enables_per_week=None if enables_per_week == policy.capacity.enables_per_week else enables_per_week,
+        parallel_min=None if parallel_min == policy.parallel_weeks.min else parallel_min,
+    )
+
+
+def run_what_if(model: Model, options: PlanOptions) -> Plan | None:
+    """The plan under `options` (runs the scheduler: call it from a worker thread)."""
+    return make_plan(model.catalog, options)

@@ -1,0 +1,372 @@
+"""What each screen lists, derived from a `Model`: plain rows, counted once, no Textual.
+
+The screens only lay these rows out. Counting here (not in widgets) keeps the explorer
+testable headless and keeps key presses cheap: filtering the units table walks a list of
+ready-made rows instead of asking the catalogue again.
+"""
+
+from __future__ import annotations
+
+import unicodedata
+from collections import Counter, defaultdict
+from collections.abc import Iterable
+from dataclasses import dataclass
+from datetime import date
+
+from planner.plan.model import Step
+from planner.tui import weeks
+from planner.tui.data import Model
+
+
+def prepare(model: Model) -> None:
+    """Derive everything the screens show, so the UI thread only draws (call from the worker)."""
+    unit_rows(model)
+    overview(model)
+    service_rows(model)
+    if model.plan is not None:
+        warning_rows(model)
+        weeks.week_rows(model)
+        _ = model.steps_by_service  # the timeline per e-tjänst reads it
+
+
+def fold(text: str) -> str:
+    """Lower case without diacritics, so `gavle` finds Gävle and `soderhamn` Söderhamn."""
+    decomposed = unicodedata.normalize("NFKD", text.casefold())
+    return "".join(c for c in decomposed if not unicodedata.combining(c))
+
+
+# Swedish alphabetical order puts å, ä, ö after z, in that order (Unicode has ä before å).
+_SWEDISH_ORDER = str.maketrans({"å": "{", "ä": "|", "æ": "|", "ö": "}", "ø": "}"})
+
+
+def sv_key(text: str) -> str:
+    """A sort key that orders names as a Swedish reader expects: … Y, Z, Å, Ä, Ö."""
+    return text.casefold().translate(_SWEDISH_ORDER)
+
+
+@dataclass(frozen=True)
+class UnitRow:
+    id: str
+    name: str
+    regi: str
+    area: str
+    deviations: int | None
+    """None while the basutbud report is not there."""
+    exempt: int | None
+    warnings: int | None
+    """Plan warnings plus unschedulable items; None while the plan is not there."""
+    blocked: int | None
+    next_step: Step | None
+    haystack: str
+    """Lower-case name, id and area: what the text filter searches."""
+
+    @property
+    def conformant(self) -> bool | None:
+        return None if self.deviations is None else self.deviations == 0
+
+
+def unit_rows(model: Model) -> list[UnitRow]:
+    """One row per hälsocentral, in id order."""
+    return model.memo("unit_rows", lambda: _unit_rows(model))
+
+
+def _unit_rows(model: Model) -> list[UnitRow]:
+    has_report, has_plan = model.report is not None, model.plan is not None
+    rows = []
+    for unit in model.catalog.units:
+        result = model.results_by_unit.get(unit.id)
+        steps = model.steps_by_unit.get(unit.id, ())
+        blocked = len(model.unschedulable_by_unit.get(unit.id, ()))
+        area = unit.area or ""
+        rows.append(
+            UnitRow(
+                id=unit.id,
+                name=unit.name,
+                regi=unit.regi,
+                area=area,
+                deviations=(len(result.deviations) if result else 0) if has_report else None,
+                exempt=(len(result.exempt) if result else 0) if has_report else None,
+                warnings=len(model.warnings_by_unit.get(unit.id, ())) + blocked if has_plan else None,
+                blocked=blocked if has_plan else None,
+                next_step=steps[0] if steps else None,
+                haystack=fold(f"{unit.name}\n{unit.id}\n{area}"),
+            )
+        )
+    return rows
+
+
+@dataclass(frozen=True)
+class UnitFilter:
+    text: str = ""
+    regi: str | None = None
+    area: str | None = None
+    status: str | None = None
+    """One of `conformant`, `deviating`, `exempt`, `warnings`, `blocked` (see words)."""
+
+    def matches(self, row: UnitRow) -> bool:
+        if self.regi is not None and row.regi != self.regi:
+            return False
+        if self.area is not None and row.area != self.area:
+            return False
+        if self.status is not None and not _status_matches(row, self.status):
+            return False
+        return all(word in row.haystack for word in fold(self.text).split())
+
+
+def _status_matches(row: UnitRow, status: str) -> bool:
+    if status == "conformant":
+        return row.conformant is True
+    if status == "deviating":
+        return row.conformant is False
+    if status == "exempt":
+        return bool(row.exempt)
+    if status == "warnings":
+        return bool(row.warnings)
+    if status == "blocked":
+        return bool(row.blocked)
+    return True
+
+
+UNIT_SORTS = ("name", "regi", "area", "basutbud", "warnings", "next")
+
+
+def sort_units(rows: Iterable[UnitRow], column: str, reverse: bool = False) -> list[UnitRow]:
+    """Rows sorted by a column; unknown figures sort last either way, ties by name."""
+    far = date.max
+
+    def key(row: UnitRow) -> tuple[object, ...]:
+        name = sv_key(row.name)
+        if column == "regi":
+            return (row.regi, name)
+        if column == "area":
+            return (sv_key(row.area), name)
+        if column == "basutbud":
+            return (row.deviations is None, row.deviations or 0, name)
+        if column == "warnings":
+            return (row.warnings is None, row.warnings or 0, name)
+        if column == "next":
+            return (row.next_step is None, row.next_step.week if row.next_step else far, name)
+        return (name, row.id)
+
+    ordered = sorted(rows, key=key)
+    if reverse:
+        # Keep the unknowns at the bottom: reverse only the known part.
+        known = [r for r in ordered if key(r)[0] is not True]
+        ordered = known[::-1] + [r for r in ordered if key(r)[0] is True]
+    return ordered
+
+
+@dataclass(frozen=True)
+class AreaRow:
+    area: str
+    units: int
+    egen: int
+    privat: int
+    conformant: int | None
+    deviations: int | None
+    parallel: int
+    overdue: int | None
+    warnings: int | None
+
+
+@dataclass(frozen=True)
+class Overview:
+    units: int
+    egen: int
+    privat: int
+    conformant: int | None
+    deviations: int | None
+    exempt: int | None
+    expiring_soon: int | None
+    parallel: int
+    overdue: int | None
+    undated: int | None
+    end_week: date | None
+    lower_bound_week: date | None
+    warnings: int | None
+    errors: int | None
+    unschedulable: int | None
+    areas: tuple[AreaRow, ...]
+
+
+def overview(model: Model) -> Overview:
+    return model.memo("overview", lambda: _overview(model))
+
+
+def _overview(model: Model) -> Overview:
+    units = model.catalog.units
+    report, plan = model.report, model.plan
+    results = model.results_by_unit
+    codes = Counter(w.code for w in plan.warnings) if plan else Counter()
+    overdue_units = Counter(w.unit for w in plan.warnings if w.code == "parallel_overdue") if plan else Counter()
+    parallel_units = Counter(unit for unit, _ in model.parallel_pairs)
+
+    by_area: dict[str, list[str]] = defaultdict(list)
+    for unit in units:
+        by_area[unit.area or ""].append(unit.id)
+    areas = []
+    for area in sorted(by_area, key=lambda a: (a == "", sv_key(a))):
+        ids = by_area[area]
+        areas.append(
+            AreaRow(
+                area=area,
+                units=len(ids),
+                egen=sum(1 for i in ids if model.catalog.unit_by_id[i].regi == "egen"),
+                privat=sum(1 for i in ids if model.catalog.unit_by_id[i].regi == "privat"),
+                conformant=sum(1 for i in ids if i not in results or results[i].conformant) if report else None,
+                deviations=sum(len(results[i].deviations) for i in ids if i in results) if report else None,
+                parallel=sum(parallel_units[i] for i in ids),
+                overdue=sum(overdue_units[i] for i in ids) if plan else None,
+                warnings=(
+                    sum(
+                        len(model.warnings_by_unit.get(i, ())) + len(model.unschedulable_by_unit.get(i, ()))
+                        for i in ids
+                    )
+                    if plan
+                    else None
+                ),
+            )
+        )
+    egen = sum(1 for u in units if u.regi == "egen")
+    summary = report.summary if report else None
+    return Overview(
+        units=len(units),
+        egen=egen,
+        privat=len(units) - egen,
+        conformant=summary.conformant_units if summary else None,
+        deviations=summary.deviations if summary else None,
+        exempt=summary.exempt if summary else None,
+        expiring_soon=summary.expires_soon if summary else None,
+        parallel=len(model.parallel_pairs),
+        overdue=codes["parallel_overdue"] if plan else None,
+        undated=codes["parallel_undated"] if plan else None,
+        end_week=plan.end_week if plan else None,
+        lower_bound_week=plan.lower_bound_week if plan else None,
+        warnings=len(plan.warnings) if plan else None,
+        errors=sum(1 for w in plan.warnings if w.severity == "error") if plan else None,
+        unschedulable=len(plan.unschedulable) if plan else None,
+        areas=tuple(areas),
+    )
+
+
+@dataclass(frozen=True)
+class ServiceRow:
+    id: str
+    name: str
+    migrate: bool
+    mvg_ready: date | None
+    done: int
+    """Units where the service is active in the target channel and no longer in the legacy one."""
+    parallel: int
+    """Units where it is active in both."""
+    legacy_only: int
+    """Units where it is active only in the legacy channel (and not blocked)."""
+    blocked: int | None
+    """Units where the plan cannot schedule it; None while there is no plan."""
+
+
+def service_rows(model: Model) -> list[ServiceRow]:
+    """Per e-tjänst, how far the units have come; in the catalogue's order."""
+    return model.memo("service_rows", lambda: _service_rows(model))
+
+
+def _service_rows(model: Model) -> list[ServiceRow]:
+    done: Counter[str] = Counter()
+    parallel: Counter[str] = Counter()
+    legacy_only: Counter[str] = Counter()
+    blocked: Counter[str] = Counter(service for _, service in model.blocked_pairs)
+    legacy, target = model.legacy, model.target
+    for unit in model.catalog.units:
+        for service, channels in unit.offerings.items():
+            old, new = channels.get(legacy), channels.get(target)
+            old_active = old is not None and old.status == "active"
+            new_active = new is not None and new.status == "active"
+            if new_active and old_active:
+                parallel[service] += 1
+            elif new_active:
+                done[service] += 1
+            elif old_active and (unit.id, service) not in model.blocked_pairs:
+                legacy_only[service] += 1
+    return [
+        ServiceRow(
+            id=s.id,
+            name=s.name,
+            migrate=s.migrate,
+            mvg_ready=s.mvg_ready,
+            done=done[s.id],
+            parallel=parallel[s.id],
+            legacy_only=legacy_only[s.id],
+            blocked=blocked[s.id] if model.plan else None,
+        )
+        for s in model.catalog.services
+    ]
+
+
+def dependents(model: Model) -> dict[str, list[str]]:
+    """For each service, the services that depend on it (catalogue order): the tree's children."""
+    children: dict[str, list[str]] = {s.id: [] for s in model.catalog.services}
+    for service in model.catalog.services:
+        for dependency in service.depends_on:
+            children.setdefault(dependency, []).append(service.id)
+    return children
+
+
+def roots(model: Model) -> list[str]:
+    """Services that depend on nothing: the top of the dependency tree."""
+    return [s.id for s in model.catalog.services if not s.depends_on]
+
+
+UNSCHEDULABLE = "unschedulable"
+"""The severity the warnings list gives an unschedulable item: between an error and a warning."""
+SEVERITY_RANK = {"error": 0, UNSCHEDULABLE: 1, "warning": 2}
+WARNING_SORTS = ("severity", "code", "unit", "service", "message")
+
+
+@dataclass(frozen=True)
+class WarningRow:
+    severity: str
+    code: str
+    unit: str
+    unit_name: str
+    service: str
+    message: str
+
+
+def warning_rows(model: Model) -> list[WarningRow]:
+    """Every plan warning and unschedulable item, most serious first."""
+    return model.memo("warning_rows", lambda: sort_warnings(_warning_rows(model), "severity"))
+
+
+def _warning_rows(model: Model) -> list[WarningRow]:
+    plan = model.plan
+    if plan is None:
+        return []
+    units = model.catalog.unit_by_id
+
+    def name(unit_id: str) -> str:
+        unit = units.get(unit_id)
+        return unit.name if unit else unit_id
+
+    rows = [WarningRow(w.severity, w.code, w.unit, name(w.unit), w.service, w.message) for w in plan.warnings]
+    rows += [
+        WarningRow(UNSCHEDULABLE, u.reason, u.unit, name(u.unit), u.service, u.message) for u in plan.unschedulable
+    ]
+    return rows
+
+
+def sort_warnings(rows: Iterable[WarningRow], column: str, reverse: bool = False) -> list[WarningRow]:
+    """Sorted by one column, then by severity, hälsocentral and e-tjänst."""
+
+    def key(row: WarningRow) -> tuple[object, ...]:
+        rank = SEVERITY_RANK.get(row.severity, 9)
+        if column == "code":
+            return (row.code, rank, sv_key(row.unit_name), row.service)
+        if column == "unit":
+            return (sv_key(row.unit_name), rank, row.service, row.code)
+        if column == "service":
+            return (row.service, rank, sv_key(row.unit_name), row.code)
+        if column == "message":
+            return (row.message, rank, sv_key(row.unit_name))
+        return (rank, sv_key(row.unit_name), row.service, row.code)
+
+    return sorted(rows, key=key, reverse=reverse)

@@ -1,0 +1,1 @@
+"""Screens pushed over the tabs: a hälsocentral, what-if, help."""

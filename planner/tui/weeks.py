@@ -1,0 +1,145 @@
+"""The plan laid out in weeks: the week-by-week table and the timeline's symbols. No Textual.
+
+A timeline row has one symbol per week from the plan's start to its end, the strongest thing
+that happens in it: an enable, a redirect, a week of parallel running, a staff briefing.
+"""
+
+from __future__ import annotations
+
+from collections import Counter
+from collections.abc import Iterable
+from dataclasses import dataclass
+from datetime import date
+
+from planner.calendar import add_weeks, week_overlaps, weeks_between
+from planner.catalog.model import Blackout
+from planner.tui.data import Model
+
+# Timeline symbols, strongest first: a week shows the most important thing in it.
+SYM_ENABLE, SYM_REDIRECT, SYM_PARALLEL, SYM_BRIEF, SYM_EMPTY = "E", "R", "━", "b", "·"
+SYM_MANY = "+"
+
+
+@dataclass(frozen=True)
+class WeekRow:
+    week: date
+    briefings: int
+    enables: int
+    redirects: int
+    blackout: str | None
+    """The reason of a region blackout touching this week, if any."""
+
+
+def plan_weeks(model: Model) -> list[date]:
+    """Every week from the plan's start to its end (empty weeks too: blackouts show)."""
+    return model.memo("plan_weeks", lambda: _plan_weeks(model))
+
+
+def _plan_weeks(model: Model) -> list[date]:
+    plan = model.plan
+    if plan is None:
+        return []
+    last = plan.end_week or plan.start_week
+    if model.steps_by_week:
+        last = max(last, max(model.steps_by_week))
+    return [add_weeks(plan.start_week, i) for i in range(weeks_between(plan.start_week, last) + 1)]
+
+
+def _blackout_reason(blackouts: Iterable[Blackout], monday: date) -> str | None:
+    for b in blackouts:
+        if week_overlaps(monday, b.from_, b.to):
+            return b.reason or "blackout"
+    return None
+
+
+def week_rows(model: Model) -> list[WeekRow]:
+    return model.memo("week_rows", lambda: _week_rows(model))
+
+
+def _week_rows(model: Model) -> list[WeekRow]:
+    rows = []
+    blackouts = model.catalog.region.policy.blackouts
+    for monday in plan_weeks(model):
+        actions = Counter(s.action for s in model.steps_by_week.get(monday, ()))
+        rows.append(
+            WeekRow(
+                monday,
+                actions["brief_staff"],
+                actions["enable"],
+                actions["redirect"],
+                _blackout_reason(blackouts, monday),
+            )
+        )
+    return rows
+
+
+def region_blackout_weeks(model: Model, weeks: list[date]) -> frozenset[int]:
+    blackouts = model.catalog.region.policy.blackouts
+    return frozenset(i for i, w in enumerate(weeks) if _blackout_reason(blackouts, w) is not None)
+
+
+def unit_blackout_weeks(model: Model, unit_id: str, weeks: list[date]) -> frozenset[int]:
+    unit = model.unit(unit_id)
+    if unit is None or not unit.blackouts:
+        return frozenset()
+    return frozenset(i for i, w in enumerate(weeks) if _blackout_reason(unit.blackouts, w) is not None)
+
+
+def _mark(cells: list[str], index: int, symbol: str) -> None:
+    order = (SYM_ENABLE, SYM_REDIRECT, SYM_PARALLEL, SYM_BRIEF, SYM_EMPTY)
+    if 0 <= index < len(cells) and order.index(symbol) < order.index(cells[index]):
+        cells[index] = symbol
+
+
+def unit_cells(model: Model, unit_id: str, weeks: list[date]) -> str:
+    """One symbol per week for one hälsocentral: enable, redirect, parallel, briefing."""
+    if not weeks:
+        return ""
+    start = weeks[0]
+    cells = [SYM_EMPTY] * len(weeks)
+    enables: dict[str, int] = {}
+    redirects: dict[str, int] = {}
+    for step in model.steps_by_unit.get(unit_id, ()):
+        index = weeks_between(start, step.week)
+        if step.action == "enable":
+            enables[step.service] = index
+            _mark(cells, index, SYM_ENABLE)
+        elif step.action == "redirect":
+            redirects[step.service] = index
+            _mark(cells, index, SYM_REDIRECT)
+        else:
+            _mark(cells, index, SYM_BRIEF)
+    for service, end in redirects.items():
+        # A running parallel period (no enable in the plan) counts from the start.
+        begin = enables.get(service, -1) + 1
+        for index in range(max(begin, 0), min(end, len(cells))):
+            _mark(cells, index, SYM_PARALLEL)
+    return "".join(cells)
+
+
+def service_cells(model: Model, service_id: str, weeks: list[date]) -> str:
+    """One symbol per week for one e-tjänst across all units; enables shown as a count."""
+    if not weeks:
+        return ""
+    start = weeks[0]
+    enables: Counter[int] = Counter()
+    cells = [SYM_EMPTY] * len(weeks)
+    opened: dict[str, int] = {}
+    closed: dict[str, int] = {}
+    for step in model.steps_by_service.get(service_id, ()):
+        index = weeks_between(start, step.week)
+        if step.action == "enable":
+            enables[index] += 1
+            opened[step.unit] = index
+        elif step.action == "redirect":
+            closed[step.unit] = index
+            _mark(cells, index, SYM_REDIRECT)
+        else:
+            _mark(cells, index, SYM_BRIEF)
+    for unit, end in closed.items():
+        for index in range(max(opened.get(unit, -1) + 1, 0), min(end, len(cells))):
+            _mark(cells, index, SYM_PARALLEL)
+    for index, n in enables.items():
+        if 0 <= index < len(cells):
+            cells[index] = str(n) if n < 10 else SYM_MANY
+    return "".join(cells)

@@ -1,0 +1,1 @@
+"""Widgets of our own: the timeline and the problems panel."""

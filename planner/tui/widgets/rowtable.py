@@ -1,0 +1,335 @@
+"""A read-only table that draws only the rows on screen, for lists of any length.
+
+Textual's DataTable measures every cell of every row it is given, which costs about half a
+second per 1,200 rows: too slow to refilter a national units table on each key press, and
+far too slow for 35,000 warnings. This table takes ready-made rows, keeps fixed column widths
+(the last column may take what is left), and renders a line only when it is shown, so
+replacing its rows costs no more than handing over a list.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Sequence
+from dataclasses import dataclass
+from typing import ClassVar, overload
+
+from rich.segment import Segment
+from rich.style import Style
+from rich.text import Text
+from textual import events
+from textual.binding import Binding, BindingType
+from textual.geometry import Size
+from textual.message import Message
+from textual.reactive import reactive
+from textual.scroll_view import ScrollView
+from textual.strip import Strip
+
+from planner.tui import words
+
+Cell = Text | str | int
+
+
+@dataclass(frozen=True)
+class Column:
+    key: str
+    label: str
+    width: int
+    """Cells are cut (with …) or padded to this many characters."""
+    flex: bool = False
+    """Take the width left over on screen (at least `width`); for the last column."""
+
+
+@dataclass(frozen=True)
+class Row:
+    key: str
+    cells: tuple[Cell, ...]
+
+
+class LazyRows(Sequence[Row]):
+    """Rows made when first shown: 35,000 warnings cost nothing until scrolled to."""
+
+    def __init__(self, keys: Sequence[str], make: Callable[[int], tuple[Cell, ...]]) -> None:
+        self.keys = keys
+        self._make = make
+        self._made: dict[int, Row] = {}
+
+    def __len__(self) -> int:
+        return len(self.keys)
+
+    @overload
+    def __getitem__(self, index: int) -> Row: ...
+    @overload
+    def __getitem__(self, index: slice) -> Sequence[Row]: ...
+    def __getitem__(self, index: int | slice) -> Row | Sequence[Row]:
+        if isinstance(index, slice):
+            return [self[i] for i in range(*index.indices(len(self)))]
+        if index < 0:
+            index += len(self)
+        row = self._made.get(index)
+        if row is None:
+            row = Row(self.keys[index], self._make(index))
+            self._made[index] = row
+        return row
+
+
+PADDING = 1  # one blank each side of a cell
+
+
+class RowTable(ScrollView, can_focus=True):
+    """Rows under a header; a row cursor; Enter or a second click selects; a header click sorts."""
+
+    BINDINGS: ClassVar[list[BindingType]] = [
+        Binding("up", "cursor(-1)", show=False),
+        Binding("down", "cursor(1)", show=False),
+        Binding("pageup", "page(-1)", show=False),
+        Binding("pagedown", "page(1)", show=False),
+        Binding("home", "cursor_to(0)", show=False),
+        Binding("end", "cursor_to(-1)", show=False),
+        Binding("left", "scroll_columns(-8)", show=False),
+        Binding("right", "scroll_columns(8)", show=False),
+        Binding("enter", "select", words.KEY_OPEN),
+    ]
+
+    COMPONENT_CLASSES: ClassVar[set[str]] = {
+        "row-table--header",
+        "row-table--cursor",
+        "row-table--odd",
+        "row-table--even",
+        "row-table--empty",
+    }
+
+    DEFAULT_CSS = """
+    RowTable { background: $surface; height: 1fr; }
+    RowTable > .row-table--header { color: $text; background: $panel; text-style: bold; }
+    RowTable > .row-table--cursor { background: $block-cursor-blurred-background; }
+    RowTable:focus > .row-table--cursor {
+        background: $block-cursor-background;
+        color: $block-cursor-foreground;
+        text-style: bold;
+    }
+    RowTable > .row-table--odd { background: $surface-lighten-1 30%; }
+    RowTable > .row-table--even { }
+    RowTable > .row-table--empty { color: $text-muted; text-style: italic; }
+    """
+
+    cursor: reactive[int] = reactive(0, always_update=False)
+
+    class RowHighlighted(Message):
+        def __init__(self, table: RowTable, key: str | None, index: int) -> None:
+            super().__init__()
+            self.table = table
+            self.key = key
+            self.index = index
+
+        @property
+        def control(self) -> RowTable:
+            return self.table
+
+    class RowSelected(Message):
+        def __init__(self, table: RowTable, key: str, index: int) -> None:
+            super().__init__()
+            self.table = table
+            self.key = key
+            self.index = index
+
+        @property
+        def control(self) -> RowTable:
+            return self.table
+
+    class HeaderClicked(Message):
+        def __init__(self, table: RowTable, column: str) -> None:
+            super().__init__()
+            self.table = table
+            self.column = column
+
+        @property
+        def control(self) -> RowTable:
+            return self.table
+
+    def __init__(
+        self,
+        columns: Sequence[Column] = (),
+        *,
+        empty: str = "",
+        id: str | None = None,
+        classes: str | None = None,
+    ) -> None:
+        super().__init__(id=id, classes=classes)
+        self._columns: tuple[Column, ...] = tuple(columns)
+        self._rows: Sequence[Row] = ()
+        self._keys: dict[str, int] = {}
+        self._lines: dict[tuple[int, bool, int], Strip] = {}
+        self._sort: tuple[str, bool] | None = None
+        self.empty = empty
+        """Shown (dimmed) when there are no rows."""
+
+    # Content.
+
+    @property
+    def row_count(self) -> int:
+        return len(self._rows)
+
+    @property
+    def rows(self) -> Sequence[Row]:
+        return self._rows
+
+    @property
+    def current_key(self) -> str | None:
+        return self._key(self.cursor) if 0 <= self.cursor < len(self._rows) else None
+
+    def _key(self, index: int) -> str:
+        rows = self._rows
+        return rows.keys[index] if isinstance(rows, LazyRows) else rows[index].key
+
+    def set_columns(self, columns: Sequence[Column]) -> None:
+        self._columns = tuple(columns)
+        self._changed()
+
+    def set_sort(self, column: str | None, reverse: bool = False) -> None:
+        """Mark the header of the column the rows are sorted by (the caller sorts)."""
+        self._sort = None if column is None else (column, reverse)
+        self._changed()
+
+    def set_rows(self, rows: Sequence[Row], *, keep: str | None = None) -> None:
+        """Show `rows`; the cursor stays on the row with key `keep` (default: the current one)."""
+        keep = keep if keep is not None else self.current_key
+        self._rows = rows
+        keys = rows.keys if isinstance(rows, LazyRows) else [row.key for row in rows]
+        self._keys = {key: i for i, key in enumerate(keys)}
+        index = self._keys.get(keep, 0) if keep is not None else 0
+        self._changed()
+        if index != self.cursor:
+            self.cursor = index
+        else:
+            self.post_message(self.RowHighlighted(self, self.current_key, self.cursor))
+
+    def move_to(self, key: str) -> None:
+        if key in self._keys:
+            self.cursor = self._keys[key]
+
+    def _changed(self) -> None:
+        self._lines.clear()
+        self.virtual_size = Size(self._total_width(self.scrollable_content_region.width), len(self._rows) + 1)
+        self.refresh()
+
+    def _widths(self, available: int) -> list[int]:
+        widths = [c.width for c in self._columns]
+        fixed = sum(widths) + 2 * PADDING * len(widths)
+        for i, column in enumerate(self._columns):
+            if column.flex:
+                widths[i] = max(column.width, widths[i] + available - fixed)
+        return widths
+
+    def _total_width(self, available: int) -> int:
+        return sum(self._widths(available)) + 2 * PADDING * len(self._columns)
+
+    def on_resize(self, event: events.Resize) -> None:
+        self._changed()
+
+    def on_focus(self) -> None:
+        self._lines.clear()
+
+    def on_blur(self) -> None:
+        self._lines.clear()
+
+    # Drawing.
+
+    def _cells_line(self, cells: Sequence[Cell], widths: list[int], style: Style) -> list[Segment]:
+        console = self.app.console
+        segments: list[Segment] = []
+        pad = Segment(" " * PADDING, style)
+        for cell, width in zip(cells, widths, strict=False):
+            text = cell.copy() if isinstance(cell, Text) else Text(str(cell))
+            text.no_wrap = True
+            text.truncate(width, overflow="ellipsis", pad=True)
+            segments.append(pad)
+            segments.extend(Segment.apply_style(text.render(console, end=""), style))
+            segments.append(pad)
+        return segments
+
+    def render_line(self, y: int) -> Strip:
+        scroll_x, scroll_y = self.scroll_offset
+        width = self.scrollable_content_region.width
+        widths = self._widths(width)
+        total = sum(widths) + 2 * PADDING * len(widths)
+        if y == 0:
+            style = self.get_component_rich_style("row-table--header")
+            labels = []
+            for column in self._columns:
+                mark = ""
+                if self._sort is not None and self._sort[0] == column.key:
+                    mark = " ▼" if self._sort[1] else " ▲"
+                labels.append(Text(column.label + mark))
+            strip = Strip(self._cells_line(labels, widths, style), total)
+            return strip.crop(scroll_x, scroll_x + width).adjust_cell_length(width, style)
+        index = int(scroll_y) + y - 1
+        base = self.rich_style
+        if not self._rows and y == 1 and self.empty:
+            style = self.get_component_rich_style("row-table--empty")
+            return Strip([Segment(f" {self.empty}", style)]).adjust_cell_length(width, base)
+        if not 0 <= index < len(self._rows):
+            return Strip.blank(width, base)
+        is_cursor = index == self.cursor
+        cache_key = (index, is_cursor, width)
+        strip = self._lines.get(cache_key)
+        if strip is None:
+            name = "row-table--cursor" if is_cursor else ("row-table--odd" if index % 2 else "row-table--even")
+            style = base + self.get_component_rich_style(name, partial=True)
+            strip = Strip(self._cells_line(self._rows[index].cells, widths, style), total)
+            strip = strip.adjust_cell_length(max(total, width), style)
+            self._lines[cache_key] = strip
+        return strip.crop(scroll_x, scroll_x + width)
+
+    # Moving.
+
+    def validate_cursor(self, value: int) -> int:
+        return max(0, min(value, len(self._rows) - 1)) if self._rows else 0
+
+    def watch_cursor(self, old: int, new: int) -> None:
+        self.refresh()
+        self._scroll_to_cursor()
+        self.post_message(self.RowHighlighted(self, self.current_key, new))
+
+    def _scroll_to_cursor(self) -> None:
+        body = max(self.scrollable_content_region.height - 1, 1)
+        top = int(self.scroll_y)
+        if self.cursor < top:
+            self.scroll_to(y=self.cursor, animate=False)
+        elif self.cursor >= top + body:
+            self.scroll_to(y=self.cursor - body + 1, animate=False)
+
+    def action_cursor(self, delta: int) -> None:
+        self.cursor += delta
+
+    def action_page(self, direction: int) -> None:
+        self.cursor += direction * max(self.scrollable_content_region.height - 1, 1)
+
+    def action_cursor_to(self, index: int) -> None:
+        self.cursor = index if index >= 0 else len(self._rows) - 1
+
+    def action_scroll_columns(self, delta: int) -> None:
+        self.scroll_to(x=self.scroll_x + delta, animate=False)
+
+    def action_select(self) -> None:
+        key = self.current_key
+        if key is not None:
+            self.post_message(self.RowSelected(self, key, self.cursor))
+
+    def on_click(self, event: events.Click) -> None:
+        offset = event.get_content_offset(self)  # the click relative to the rows, not the border
+        if offset is None:
+            return
+        if offset.y == 0:
+            x = offset.x + int(self.scroll_x)
+            for column, width in zip(self._columns, self._widths(self.scrollable_content_region.width), strict=True):
+                x -= width + 2 * PADDING
+                if x < 0:
+                    self.post_message(self.HeaderClicked(self, column.key))
+                    return
+            return
+        index = int(self.scroll_y) + offset.y - 1
+        if not 0 <= index < len(self._rows):
+            return
+        if index == self.cursor and event.chain >= 2:
+            self.action_select()
+        self.cursor = index

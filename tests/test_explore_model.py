@@ -1,0 +1,236 @@
+"""What the explorer shows, computed without a terminal (planner.tui.data and figures)."""
+
+from __future__ import annotations
+
+import os
+import subprocess
+import sys
+from datetime import date
+from pathlib import Path
+
+import pytest
+
+from planner.cli.main import main
+from planner.tui import data, figures, watch, weeks
+from planner.tui.data import Failed, Model
+
+TODAY = date(2026, 11, 23)
+
+
+@pytest.fixture(scope="module")
+def model() -> Model:
+    loaded = data.load_model(str(Path(__file__).parent / "fixtures" / "mini"), None, TODAY)
+    assert isinstance(loaded, Model)
+    return loaded
+
+
+def rows_by_id(model: Model) -> dict[str, figures.UnitRow]:
+    return {r.id: r for r in figures.unit_rows(model)}
+
+
+def test_loading_comes_in_stages_catalogue_first_then_report_then_plan(mini: Path) -> None:
+    stages = list(data.stages(str(mini), None, TODAY))
+    assert [(s.report_state, s.plan_state) for s in stages if isinstance(s, Model)] == [
+        ("pending", "pending"),
+        ("ready", "pending"),
+        ("ready", "ready"),
+    ]
+    assert stages[0].catalog is stages[-1].catalog  # type: ignore[union-attr]
+
+
+def test_a_broken_catalogue_yields_its_problems_and_nothing_else(mini_copy: Path) -> None:
+    (mini_copy / "units" / "hc-alfa.yaml").write_text("id: hc-alfa\nname: Alfa\nregi: kommunal\n", encoding="utf-8")
+    stages = list(data.stages(str(mini_copy), None, TODAY))
+    assert len(stages) == 1 and isinstance(stages[0], Failed)
+    assert any(p.file.endswith("units/hc-alfa.yaml") and p.line == 3 for p in stages[0].problems)
+
+
+def test_as_of_is_the_option_else_the_catalogues_else_today(mini: Path) -> None:
+    loaded = data.load_model(str(mini), None, TODAY)
+    assert isinstance(loaded, Model) and loaded.as_of == date(2026, 11, 23)  # from region.yaml
+    overridden = data.load_model(str(mini), date(2027, 6, 1), TODAY)
+    assert isinstance(overridden, Model) and overridden.as_of == date(2027, 6, 1)
+
+
+def test_a_core_module_not_built_yet_shows_as_unavailable_not_as_a_crash(
+    mini: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.setattr(data, "SCHEDULER_MODULE", "planner.plan.not_built_yet")
+    monkeypatch.setattr(data, "CHECK_MODULE", "planner.conformance.not_built_yet")
+    loaded = data.load_model(str(mini), None, TODAY)
+    assert isinstance(loaded, Model)
+    assert (loaded.report_state, loaded.plan_state) == ("unavailable", "unavailable")
+    overview = figures.overview(loaded)
+    assert overview.units == 4 and overview.conformant is None and overview.end_week is None
+    assert all(r.next_step is None and r.warnings is None for r in figures.unit_rows(loaded))
+
+
+def test_the_overview_counts_units_conformance_parallels_and_the_plans_end(model: Model) -> None:
+    o = figures.overview(model)
+    assert (o.units, o.egen, o.privat) == (4, 2, 2)
+    assert (o.conformant, o.deviations, o.exempt, o.expiring_soon) == (1, 6, 1, 0)
+    assert (o.parallel, o.overdue, o.undated) == (2, 1, 1)
+    assert o.end_week == model.plan.end_week and o.lower_bound_week == model.plan.lower_bound_week  # type: ignore[union-attr]
+    assert [(a.area, a.units, a.conformant, a.parallel) for a in o.areas] == [
+        ("Gävle", 2, 0, 2),
+        ("Hälsingland", 2, 1, 0),
+    ]
+
+
+def test_a_running_parallel_period_counts_only_for_a_service_being_migrated(model: Model) -> None:
+    # journalen (migrate: false) is active in 1177 at two units and never counts.
+    assert all(service != "journalen" for _, service in model.parallel_pairs)
+    assert model.parallel_pairs == {("hc-alfa", "mina-vardkontakter"), ("hc-gamma", "mina-vardkontakter")}
+
+
+def test_each_unit_row_has_its_deviations_warnings_and_next_step(model: Model) -> None:
+    rows = rows_by_id(model)
+    assert rows["hc-delta"].conformant is True
+    assert rows["hc-beta"].deviations == 3 and rows["hc-beta"].exempt == 1 and rows["hc-beta"].blocked == 3
+    first = rows["hc-alfa"].next_step
+    assert first is not None and first == model.steps_by_unit["hc-alfa"][0]
+    assert first.week == min(s.week for s in model.steps_by_unit["hc-alfa"])
+
+
+@pytest.mark.parametrize(
+    ("chosen", "expected"),
+    [
+        (figures.UnitFilter(), ["hc-alfa", "hc-beta", "hc-delta", "hc-gamma"]),
+        (figures.UnitFilter(text="gamma"), ["hc-gamma"]),
+        (figures.UnitFilter(text="GAMMA din"), ["hc-gamma"]),
+        (figures.UnitFilter(text="gavle"), ["hc-alfa", "hc-gamma"]),  # no diacritics needed
+        (figures.UnitFilter(text="hc-be"), ["hc-beta"]),
+        (figures.UnitFilter(regi="privat"), ["hc-beta", "hc-delta"]),
+        (figures.UnitFilter(area="Hälsingland", status="conformant"), ["hc-delta"]),
+        (figures.UnitFilter(status="deviating"), ["hc-alfa", "hc-beta", "hc-gamma"]),
+        (figures.UnitFilter(status="exempt"), ["hc-beta"]),
+        (figures.UnitFilter(status="blocked"), ["hc-beta"]),
+        (figures.UnitFilter(text="nothing like this"), []),
+    ],
+)
+def test_the_units_filter_combines_text_regi_area_and_status(
+    model: Model, chosen: figures.UnitFilter, expected: list[str]
+) -> None:
+    assert [r.id for r in figures.unit_rows(model) if chosen.matches(r)] == expected
+
+
+def test_units_sort_by_any_column_with_unknown_figures_last_both_ways(model: Model) -> None:
+    rows = figures.unit_rows(model)
+    assert [r.id for r in figures.sort_units(rows, "basutbud")] == ["hc-delta", "hc-alfa", "hc-gamma", "hc-beta"]
+    assert [r.id for r in figures.sort_units(rows, "next")][-2:] == ["hc-beta", "hc-delta"]  # no steps
+    reverse = [r.id for r in figures.sort_units(rows, "next", reverse=True)]
+    assert reverse[-2:] == ["hc-beta", "hc-delta"]
+
+
+def test_names_sort_the_swedish_way_with_a_ring_a_umlaut_o_umlaut_after_z() -> None:
+    names = ["Östersund", "Ärla", "Åre", "Zinkgruvan", "Avesta"]
+    assert sorted(names, key=figures.sv_key) == ["Avesta", "Zinkgruvan", "Åre", "Ärla", "Östersund"]
+
+
+def test_per_service_counts_units_done_in_parallel_in_1177_only_and_blocked(model: Model) -> None:
+    rows = {r.id: r for r in figures.service_rows(model)}
+    assert (rows["mina-vardkontakter"].done, rows["mina-vardkontakter"].parallel) == (1, 2)
+    assert (rows["receptfornyelse"].legacy_only, rows["receptfornyelse"].blocked) == (1, 1)
+    assert rows["egenremiss"].blocked == 1 and rows["egenremiss"].legacy_only == 0
+
+
+def test_the_dependency_tree_has_roots_and_dependents(model: Model) -> None:
+    assert "mina-vardkontakter" in figures.roots(model) and "receptfornyelse" not in figures.roots(model)
+    assert figures.dependents(model)["mina-vardkontakter"] == ["receptfornyelse", "omboka-tid"]
+
+
+def test_warnings_list_errors_then_unschedulable_then_warnings(model: Model) -> None:
+    severities = [w.severity for w in figures.warning_rows(model)]
+    assert severities == sorted(severities, key=figures.SEVERITY_RANK.__getitem__)
+    assert severities[0] == "error" and severities[-1] == "warning"
+    assert len(severities) == len(model.plan.warnings) + len(model.plan.unschedulable)  # type: ignore[union-attr]
+
+
+def test_the_timeline_marks_briefing_enable_parallel_weeks_and_redirect(model: Model) -> None:
+    mondays = weeks.plan_weeks(model)
+    cells = weeks.unit_cells(model, "hc-gamma", mondays)
+    assert len(cells) == len(mondays)
+    by_week = {s.week: s.action for s in model.steps_by_unit["hc-gamma"]}
+    for monday, symbol in zip(mondays, cells, strict=True):
+        action = by_week.get(monday)
+        if action == "enable":
+            assert symbol == weeks.SYM_ENABLE
+        elif action == "redirect":
+            assert symbol == weeks.SYM_REDIRECT
+    enable = cells.index(weeks.SYM_ENABLE)
+    assert cells[enable + 1 : cells.index(weeks.SYM_REDIRECT, enable)] == weeks.SYM_PARALLEL * (
+        cells.index(weeks.SYM_REDIRECT, enable) - enable - 1
+    )
+
+
+def test_blackout_weeks_are_known_for_the_region_and_each_unit(model: Model) -> None:
+    mondays = weeks.plan_weeks(model)
+    region = weeks.region_blackout_weeks(model, mondays)
+    assert {mondays[i] for i in region} == {date(2026, 12, 21), date(2026, 12, 28), date(2027, 1, 4)}
+    beta = weeks.unit_blackout_weeks(model, "hc-beta", mondays)
+    assert {mondays[i] for i in beta} == {date(2027, 2, 1), date(2027, 2, 8)}
+    assert weeks.week_rows(model)[3].blackout == "Storhelger"
+
+
+def test_a_what_if_with_the_catalogues_own_values_changes_nothing(model: Model) -> None:
+    policy = model.catalog.region.policy
+    options = data.what_if(
+        model,
+        start=None,
+        enables_per_week=policy.capacity.enables_per_week,
+        parallel_min=policy.parallel_weeks.min,
+    )
+    assert (options.enables_per_week, options.parallel_min, options.start) == (None, None, None)
+    plan = data.run_what_if(model, options)
+    assert plan is not None and plan.end_week == model.plan.end_week  # type: ignore[union-attr]
+
+
+def test_more_capacity_never_makes_the_plan_end_later(model: Model) -> None:
+    plan = data.run_what_if(model, data.what_if(model, start=None, enables_per_week=10, parallel_min=None))
+    assert plan is not None and plan.end_week is not None and model.plan is not None
+    assert plan.end_week <= model.plan.end_week  # type: ignore[operator]
+
+
+def test_the_folder_signature_changes_when_a_unit_file_is_edited_added_or_removed(mini_copy: Path) -> None:
+    before = watch.signature(mini_copy)
+    unit = mini_copy / "units" / "hc-alfa.yaml"
+    unit.write_text(unit.read_text(encoding="utf-8") + "# edited\n", encoding="utf-8")
+    edited = watch.signature(mini_copy)
+    assert edited != before
+    (mini_copy / "units" / "hc-new.yaml").write_text("id: hc-new\n", encoding="utf-8")
+    assert watch.signature(mini_copy) != edited
+    (mini_copy / "units" / "hc-new.yaml").unlink()
+    assert watch.signature(mini_copy) == edited
+
+
+def test_the_folder_signature_notices_an_edit_that_keeps_size_and_second(mini_copy: Path) -> None:
+    unit = mini_copy / "units" / "hc-alfa.yaml"
+    before = watch.signature(mini_copy)
+    stat = unit.stat()
+    text = unit.read_text(encoding="utf-8").replace("Alfa Din", "Alfa Dim")
+    unit.write_text(text, encoding="utf-8")
+    os.utime(unit, ns=(stat.st_atime_ns, stat.st_mtime_ns + 1))
+    assert watch.signature(mini_copy) != before
+
+
+def test_explore_without_a_catalogue_folder_is_a_usage_error(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    assert main(["explore", "-c", str(tmp_path / "nowhere")]) == 2
+    assert "no catalogue folder" in capsys.readouterr().err
+
+
+def test_explore_rejects_a_bad_as_of_date(mini: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    assert main(["explore", "-c", str(mini), "--as-of", "2027-02-30"]) == 2
+    assert "--as-of" in capsys.readouterr().err
+
+
+def test_the_explore_module_itself_does_not_import_textual() -> None:
+    # The model the screens render is testable (and usable) without a terminal library.
+    script = (
+        "import sys\n"
+        "import planner.cli.explore_cmd, planner.tui.data, planner.tui.figures, planner.tui.watch\n"
+        "print('textual' in sys.modules)"
+    )
+    result = subprocess.run([sys.executable, "-c", script], capture_output=True, text=True, check=True)
+    assert result.stdout.strip() == "False"

@@ -1,0 +1,129 @@
+"""Every screen of the explorer, as an SVG snapshot of the mini catalogue at 140 × 45.
+
+The catalogue's as_of is fixed and the app reads no clock, so the pictures only change when
+what the explorer shows changes. After a deliberate change, look at the new pictures and
+update them: `pytest tests/test_explore_snapshots.py --snapshot-update`.
+"""
+
+from __future__ import annotations
+
+import asyncio
+import shutil
+from collections.abc import Awaitable, Callable
+from datetime import date
+from pathlib import Path
+from typing import Any
+
+import pytest
+from textual.pilot import Pilot
+from textual.widgets import Input, Tree
+
+from planner.tui.app import ExploreApp
+
+REPO = Path(__file__).resolve().parents[1]
+MINI = "tests/fixtures/mini"  # relative, from the repository root: the path is on screen
+SIZE = (140, 45)
+
+SnapCompare = Callable[..., bool]
+
+
+@pytest.fixture(autouse=True)
+def _at_repo_root(monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.chdir(REPO)
+
+
+def make_app(catalog: str = MINI) -> ExploreApp:
+    app = ExploreApp(catalog, today=date(2026, 11, 23), poll_seconds=None)
+    app.animation_level = "none"
+    return app
+
+
+async def settled(pilot: Pilot[Any]) -> None:
+    app = pilot.app
+    assert isinstance(app, ExploreApp)
+    for _ in range(500):
+        await app.workers.wait_for_complete()
+        await pilot.pause()
+        if not app._loading and not app.workers:
+            break
+        await asyncio.sleep(0.01)
+    for field in app.screen.query(Input):
+        field.cursor_blink = False  # a blinking cursor would make the picture flicker
+    await pilot.pause()
+
+
+def after(*keys: str) -> Callable[[Pilot[Any]], Awaitable[None]]:
+    """Wait for the load, press `keys`, wait again."""
+
+    async def run(pilot: Pilot[Any]) -> None:
+        await settled(pilot)
+        for key in keys:
+            await pilot.press(key)
+            await settled(pilot)
+
+    return run
+
+
+def test_overview_and_units(snap_compare: SnapCompare) -> None:
+    assert snap_compare(make_app(), terminal_size=SIZE, run_before=after())
+
+
+def test_units_filtered(snap_compare: SnapCompare) -> None:
+    assert snap_compare(make_app(), terminal_size=SIZE, run_before=after("slash", *"gavle", "escape"))
+
+
+def test_unit_detail(snap_compare: SnapCompare) -> None:
+    assert snap_compare(make_app(), terminal_size=SIZE, run_before=after("down", "enter"))
+
+
+def test_plan_timeline_per_unit(snap_compare: SnapCompare) -> None:
+    assert snap_compare(make_app(), terminal_size=SIZE, run_before=after("2"))
+
+
+def test_plan_timeline_per_service(snap_compare: SnapCompare) -> None:
+    assert snap_compare(make_app(), terminal_size=SIZE, run_before=after("2", "g", "down"))
+
+
+def test_warnings(snap_compare: SnapCompare) -> None:
+    assert snap_compare(make_app(), terminal_size=SIZE, run_before=after("3"))
+
+
+def test_services(snap_compare: SnapCompare) -> None:
+    async def run(pilot: Pilot[Any]) -> None:
+        await after("4")(pilot)
+        tree = pilot.app.query_one("#service-tree", Tree)
+        tree.root.children[0].expand()
+        await settled(pilot)
+
+    assert snap_compare(make_app(), terminal_size=SIZE, run_before=run)
+
+
+def test_what_if(snap_compare: SnapCompare) -> None:
+    async def run(pilot: Pilot[Any]) -> None:
+        await after("w")(pilot)
+        pilot.app.screen.query_one("#capacity", Input).value = "1"
+        await pilot.press("enter")
+        await pilot.app.screen.workers.wait_for_complete()
+        await settled(pilot)
+
+    assert snap_compare(make_app(), terminal_size=SIZE, run_before=run)
+
+
+def test_help(snap_compare: SnapCompare) -> None:
+    assert snap_compare(make_app(), terminal_size=SIZE, run_before=after("question_mark"))
+
+
+def test_errors_keep_the_last_good_state(
+    snap_compare: SnapCompare, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    shutil.copytree(REPO / MINI, tmp_path / "catalog")
+    monkeypatch.chdir(tmp_path)  # so the paths on screen are `catalog/…` on every machine
+    unit = tmp_path / "catalog" / "units" / "hc-alfa.yaml"
+
+    async def run(pilot: Pilot[Any]) -> None:
+        await settled(pilot)
+        unit.write_text(unit.read_text(encoding="utf-8").replace("regi: egen", "regi: kommunal"), encoding="utf-8")
+        await pilot.press("r")
+        await settled(pilot)
+
+    assert snap_compare(make_app("catalog"), terminal_size=SIZE, run_before=run)
