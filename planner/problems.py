@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass
 from typing import Literal
 
@@ -30,8 +31,12 @@ class Problem:
     message: str
 
     def render(self) -> str:
-        """The one-line form editors and CI logs understand: `path:line:col: error[code]: msg`."""
-        return f"{self.file}:{self.line}:{self.column}: error[{self.code}]: {self.message}"
+        """The one-line form editors and CI logs understand: `path:line:col: error[code]: msg`.
+
+        A value or file name quoted in it may hold a line break (`regi: "egen\\n"`); it is
+        written as an escape, so each problem stays exactly one line.
+        """
+        return f"{_one_line(self.file)}:{self.line}:{self.column}: error[{self.code}]: {_one_line(self.message)}"
 
     def as_json(self) -> dict[str, object]:
         return {
@@ -41,6 +46,14 @@ class Problem:
             "code": self.code,
             "message": self.message,
         }
+
+
+_LINE_BREAKING = re.compile("[\x00-\x1f\x7f\x85\u2028\u2029]")
+
+
+def _one_line(text: str) -> str:
+    """`text` with control characters and line breaks as escapes (`\\n`, `\\x07`, `\\u2028`)."""
+    return _LINE_BREAKING.sub(lambda m: m.group().encode("unicode_escape").decode("ascii"), text)
 
 
 class InputError(Exception):

@@ -57,6 +57,11 @@ def did_you_mean(word: str, choices: Iterable[str]) -> str:
     if probe in lowered and lowered[probe] != word:
         return f" (did you mean '{lowered[probe]}'?)"
     close = difflib.get_close_matches(probe, candidates, n=1, cutoff=0.6)
+    if not close and len(probe) >= 3:
+        # A shortened id ('recept' for 'receptfornyelse') is too unlike the whole for
+        # difflib, but one id it starts is what the person meant.
+        close = [c for c in candidates if c.lower().startswith(probe)]
+        close = close if len(close) == 1 else []
     return f" (did you mean '{close[0]}'?)" if close else ""
 
 
@@ -159,6 +164,9 @@ def _message(error: Mapping[str, Any], loc: tuple[Any, ...], model: type[BaseMod
     if kind == "literal_error":
         expected_text = str(error.get("ctx", {}).get("expected", ""))
         expected = _QUOTED.findall(expected_text) or [expected_text]
+        if value is None:
+            choices = f"one of {', '.join(expected)}" if len(expected) > 1 else expected[0]
+            return f"{prefix}is empty: write {choices} after the ':'"
         shown = str(value).lower() if isinstance(value, bool) else visible(str(value))
         if len(expected) == 1:
             return f"{prefix}must be {expected[0]} (got {shown})"
@@ -169,7 +177,8 @@ def _message(error: Mapping[str, Any], loc: tuple[Any, ...], model: type[BaseMod
             keys = ", ".join(f"{name}:" for name in _required_names(model))
             return f"the file must be a mapping of 'key: value' lines ({keys} …), but it is {_describe(value)}"
         if value is None:
-            return f"{prefix}is empty: write its 'key: value' lines below it, indented"
+            none = ", or {} for none" if loc == ("offerings",) else ""
+            return f"{prefix}is empty: write its 'key: value' lines below it, indented{none}"
         return f"{prefix}expected a mapping of 'key: value' lines, got {_describe(value)}"
     if kind == "list_type":
         if value is None:

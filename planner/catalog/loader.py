@@ -166,7 +166,10 @@ def _load(shown_root: str) -> LoadResult:
     base = Path(shown_root)
     problems: list[Problem] = []
     if not base.is_dir():
-        message = "no catalogue folder here; pass --catalog PATH or set MVGPLAN_CATALOG"
+        if base.exists():
+            message = "this is a file, not a catalogue folder: pass the folder that holds region.yaml"
+        else:
+            message = "no catalogue folder here; pass --catalog PATH or set MVGPLAN_CATALOG"
         return LoadResult(None, [Problem(shown_root, 1, 1, "missing_field", message)])
 
     reads: dict[str, _Read] = {}

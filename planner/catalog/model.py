@@ -28,7 +28,8 @@ from pydantic.json_schema import JsonSchemaValue
 from pydantic_core import CoreSchema
 
 SLUG_PATTERN = r"^[a-z0-9][a-z0-9-]*$"
-_DATE_RE = re.compile(r"^\d{4}-\d{2}-\d{2}$")
+_DATE_RE = re.compile(r"[0-9]{4}-[0-9]{2}-[0-9]{2}\Z")
+"""ASCII digits only, and nothing after (`$` would let a trailing line break through)."""
 _INT_RE = re.compile(r"^[+-]?\d+$")
 _DATES: dict[str, date] = {}
 """Parsed dates by their text: a national catalogue repeats a few thousand dates 150,000 times."""
@@ -56,16 +57,25 @@ def _parse_date(value: Any) -> Any:
             return parsed
     if isinstance(value, date):
         return value
-    if not isinstance(value, str) or not _DATE_RE.match(value):
-        shown = str(value).lower() if isinstance(value, bool) else repr(value)
-        raise ValueError(f"expected a date written YYYY-MM-DD, got {shown}")
+    if value is None:
+        raise ValueError("is empty: write a date YYYY-MM-DD after the ':'")
     try:
+        if not isinstance(value, str) or not _DATE_RE.match(value):
+            raise ValueError
         parsed = date.fromisoformat(value)
     except ValueError:
-        raise ValueError(f"{value} is not a date in the calendar{_why_not_a_date(value)}") from None
+        raise ValueError(date_problem(value)) from None
     if len(_DATES) < 100_000:
         _DATES[value] = parsed
     return parsed
+
+
+def date_problem(value: Any) -> str:
+    """Why `value` is not a date written `YYYY-MM-DD`, in words for the person who wrote it."""
+    if not isinstance(value, str) or not _DATE_RE.match(value):
+        shown = str(value).lower() if isinstance(value, bool) else repr(value)
+        return f"expected a date written YYYY-MM-DD, got {shown}"
+    return f"{value} is not a date in the calendar{_why_not_a_date(value)}"
 
 
 def _why_not_a_date(text: str) -> str:
@@ -80,6 +90,8 @@ def _why_not_a_date(text: str) -> str:
 
 def _parse_int(value: Any) -> Any:
     """Whole numbers written in decimal; not booleans, not `1e3`, not `8:30`."""
+    if value is None:
+        raise ValueError("is empty: write a whole number after the ':'")
     if isinstance(value, bool):
         raise ValueError(f"expected a whole number, got {str(value).lower()}")
     if isinstance(value, int):
@@ -93,6 +105,8 @@ def _parse_bool(value: Any) -> Any:
     """Only `true` or `false`: YAML 1.1's `yes`, `on` and `y` are not booleans here."""
     if isinstance(value, bool):
         return value
+    if value is None:
+        raise ValueError("is empty: write true or false after the ':'")
     if isinstance(value, str) and value.lower() in ("true", "false"):
         raise ValueError(f"expected true or false, got the text {value!r}: remove the quotes")
     if isinstance(value, str) and value.lower() in ("yes", "no", "on", "off", "y", "n"):

@@ -223,16 +223,16 @@ def _units(out: _Collector, units: list[UnitInput], services: _Ids | None, chann
         ident = _slug(data.get("id"))
         if ident is not None and ident != unit.stem:
             if ident in owner:
-                message = (
-                    f"unit id '{ident}' is already used by {owner[ident]}; "
-                    f"give this hälsocentral its own id ('{unit.stem}', after its file name)"
-                )
+                own = f" ('{unit.stem}', after its file name)" if _slug(unit.stem) is not None else ""
+                message = f"unit id '{ident}' is already used by {owner[ident]}; give this hälsocentral its own id{own}"
                 out.add(unit.source, ("id",), "duplicate_id", message)
             else:
                 owner[ident] = out.sources[unit.source].path
+                # A file name that is no valid id cannot be the fix: only renaming the file is.
+                alternative = f" or set id: {unit.stem}" if _slug(unit.stem) is not None else ""
                 message = (
                     f"unit id '{ident}' differs from the file name '{unit.stem}.yaml': "
-                    f"rename the file to {ident}.yaml or set id: {unit.stem}"
+                    f"rename the file to {ident}.yaml{alternative}"
                 )
                 out.add(unit.source, ("id",), "id_mismatch", message)
         offerings = data.get("offerings")

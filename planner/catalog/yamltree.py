@@ -132,7 +132,6 @@ _ADVICE = (
     ("tab character", _TAB_ADVICE),
     ("did not find expected node content", "a value is missing, or a bracket was opened but never closed"),
     ("mapping values are not allowed", "a ':' inside an unquoted value: put the text in quotes"),
-    ("could not find expected ':'", "a line without 'key: value': check the indentation"),
     ("did not find expected key", "the indentation does not match the lines above"),
     ("did not find expected '-'", "a list item is indented differently from the ones above"),
     ("did not find expected ',' or ']'", "a list in [brackets] is not closed, or an item needs quotes"),
@@ -155,23 +154,131 @@ _ADVICE = (
 _OPENED_EARLIER = ("expected ',' or", "unexpected end of stream")
 
 
-def _syntax_problem(error: yaml.MarkedYAMLError, text: str, file: str) -> Problem:
-    """What to do first, then libyaml's own words, at the place a person has to look."""
+_QUOTES = {'"': "double", "'": "single"}
+_PLAIN = ("", None)
+
+
+def _unclosed_bracket(error: yaml.MarkedYAMLError, text: str, opened: list[Mark]) -> tuple[Mark, str] | None:
+    """A [list] or {mapping} that runs on past where it should have ended: the innermost one
+    still open (of the containers open at the failure, innermost first) and the advice for it.
+
+    libyaml notices only at the end of the file, or at a line that starts a new block item
+    (no deeper than the bracket's own line), but the bracket to close is where it was opened.
+    """
+    at = error.problem_mark
+    if at is None:
+        return None
+    lines = text.splitlines()
+    at_end = not text[at.index :].strip()
+    for line, column in opened:
+        bracket = lines[line - 1][column - 1 : column] if 0 < line <= len(lines) else ""
+        if bracket not in ("[", "{"):
+            continue
+        if not at_end:
+            if "did not find expected node content" not in (error.problem or "") or at.line + 1 <= line:
+                return None
+            here = lines[at.line] if at.line < len(lines) else ""
+            if _indent(here) > _indent(lines[line - 1]):
+                return None
+        needle = "expected ',' or ']'" if bracket == "[" else "expected ',' or '}'"
+        return (line, column), next(advice for found, advice in _ADVICE if found == f"did not find {needle}")
+    return None
+
+
+def _indent(line: str) -> int:
+    return len(line) - len(line.lstrip(" "))
+
+
+def _syntax_problem(
+    error: yaml.MarkedYAMLError,
+    text: str,
+    file: str,
+    last_scalar: Any = None,
+    unclosed: tuple[Mark, str] | None = None,
+) -> Problem:
+    """What to do first, then libyaml's own words, at the place a person has to look.
+
+    libyaml notices many mistakes a line or more after they were made; `last_scalar`, the
+    last text it read before failing, often tells where the mistake really is.
+    """
     problem = error.problem or "invalid YAML"
     detail = f"{error.context} {problem}" if error.context else problem
     at = error.problem_mark or error.context_mark
     line, column = (at.line + 1, at.column + 1) if at is not None else (1, 1)
+    lines = text.splitlines()
+    moved = unclosed or _misread_text(last_scalar, problem, line, column, lines) or _missing_colon(error, line, column)
+    if moved is not None:
+        (at_line, at_column), advice = moved
+        if (at_line, at_column) != (line, column):
+            detail += f"; noticed at line {line}, column {column}"
+        return Problem(file, at_line, at_column, "yaml_syntax", f"{advice} ({detail})")
     opened = error.context_mark
     if opened is not None and any(needle in problem for needle in _OPENED_EARLIER):
         if (opened.line + 1, opened.column + 1) != (line, column):
             detail += f"; noticed at line {line}, column {column}"
         line, column = opened.line + 1, opened.column + 1
-    lines = text.splitlines()
     if 0 < line <= len(lines) and lines[line - 1][column - 1 : column] == "\t":
         advice = f"a tab character: {_TAB_ADVICE}"
     else:
         advice = next((advice for needle, advice in _ADVICE if needle in detail), "this is not valid YAML")
     return Problem(file, line, column, "yaml_syntax", f"{advice} ({detail})")
+
+
+def _misread_text(scalar: Any, problem: str, line: int, column: int, lines: list[str]) -> tuple[Mark, str] | None:
+    """The mistakes that show as a text read differently from what the person meant."""
+    if scalar is None:
+        return None
+    start, end = scalar.start_mark, scalar.end_mark
+    started = (start.line + 1, start.column + 1)
+    if scalar.style in _QUOTES and end.line + 1 == line:
+        quote = _QUOTES[scalar.style]
+        if start.line != end.line:
+            # A quote left open swallows the lines below it, up to the next quote character.
+            advice = (
+                f"the {quote} quote opened here is closed only on line {line}, so YAML reads "
+                "everything in between as one text: close the quote on this line"
+            )
+            return started, advice
+        this = lines[line - 1] if 0 < line <= len(lines) else ""
+        between = this[end.column : column - 1]
+        if column - 1 < end.column or between.strip(" :"):
+            return None
+        if not this[: start.column].strip():  # the text starts the line: it is a key
+            written = this[start.column : end.column]
+            return (line, column), f"after the key {written} write ': ' (a colon and a space), then its value"
+        if not between.strip():
+            inner = "write a ' inside '…' as ''" if quote == "single" else 'write a " inside "…" as \\"'
+            advice = f"text follows the closing {quote} quote: put the whole value inside the quotes ({inner})"
+            return (line, column), advice
+        return None
+    if "mapping values are not allowed" not in problem or scalar.style not in _PLAIN:
+        return None
+    if start.line == end.line or end.line + 1 != line:
+        return None
+    # A plain text that ran on over a line break up to this line's `key:`: the line where it
+    # started is a key without its ':', or this line is indented deeper than a key above.
+    first = lines[start.line] if start.line < len(lines) else ""
+    lead = first[: start.column].strip()
+    if lead in ("", "-") or set(lead) <= {"-", " "}:
+        advice = f"this line has no ':' after its key (line {line} is read as more of it): write it as 'key: value'"
+        return started, advice
+    this = lines[line - 1] if 0 < line <= len(lines) else ""
+    indent = len(this) - len(this.lstrip(" "))
+    advice = (
+        f"this line is indented deeper than line {start.line + 1}, which already has a value, so YAML reads "
+        f"it as more of that value: indent it like the keys above (or, if it belongs under line {start.line + 1}, "
+        "remove the value after that line's ':')"
+    )
+    return (line, indent + 1), advice
+
+
+def _missing_colon(error: yaml.MarkedYAMLError, line: int, column: int) -> tuple[Mark, str] | None:
+    """ "could not find expected ':'" is noticed on the line after the one that lacks it."""
+    opened = error.context_mark
+    if opened is None or "could not find expected ':'" not in (error.problem or ""):
+        return None
+    advice = "a line without 'key: value': add the ':' after the key, or check the indentation"
+    return (opened.line + 1, opened.column + 1), advice
 
 
 def decode(raw: bytes, file: str) -> tuple[str | None, Problem | None]:
@@ -285,6 +392,7 @@ class _Builder:
         skip = False  # the waiting key is a duplicate: drop its value
         root: Any = None
         root_pos = PosNode((1, 1))
+        last_scalar: Any = None
         nodes = 0
         documents = 0
         budget = MAX_NODES
@@ -293,6 +401,7 @@ class _Builder:
                 event: Any = get_event()
                 kind = event.__class__
                 if kind is scalar_event:
+                    last_scalar = event  # where a quote left open ends, if parsing fails next
                     start = event.start_mark
                     mark = (start.line + 1, start.column + 1)
                     nodes += 1
@@ -402,7 +511,10 @@ class _Builder:
             self.trustworthy = False
             return None, root_pos, documents > 0
         except yaml.MarkedYAMLError as exc:
-            self.problems.append(_syntax_problem(exc, text, self.file))
+            opened = [posnode.mark] if posnode is not None else []
+            opened += [entry[3].mark for entry in reversed(stack) if entry[3] is not None]
+            unclosed = _unclosed_bracket(exc, text, opened)
+            self.problems.append(_syntax_problem(exc, text, self.file, last_scalar, unclosed))
             self.trustworthy = False
             return None, root_pos, documents > 0
         except yaml.YAMLError as exc:  # pragma: no cover - libyaml raises one of the above

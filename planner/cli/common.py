@@ -42,7 +42,16 @@ def parse_date(text: str) -> date:
             raise ValueError
         return date.fromisoformat(text)
     except ValueError:
-        raise argparse.ArgumentTypeError(f"expected a date YYYY-MM-DD, got {text!r}") from None
+        # Only on the error path: the catalogue's own words, e.g. "2026-02-30 is not a date in
+        # the calendar (2026-02 has 28 days)", without loading the model on every start-up.
+        from planner.catalog.model import date_problem
+
+        problem = date_problem(text)
+        if problem.startswith("expected"):
+            problem = f"expected a date YYYY-MM-DD, got {text!r}"
+        else:
+            problem = f"expected a date YYYY-MM-DD: {problem}"
+        raise argparse.ArgumentTypeError(problem) from None
 
 
 def catalog_path(args: argparse.Namespace) -> str:

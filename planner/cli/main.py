@@ -13,6 +13,8 @@ import json
 import sys
 from collections.abc import Sequence
 from importlib import import_module
+from itertools import pairwise
+from typing import NoReturn
 
 from planner import __version__
 from planner.cli.common import UsageError
@@ -25,8 +27,37 @@ EXIT_OK, EXIT_FINDINGS, EXIT_INPUT = 0, 1, 2
 COMMANDS = ("validate", "check", "plan", "diff", "explore", "schema")
 
 
+class _BadCommandLine(SystemExit):
+    """argparse's complaint about the command line: still the SystemExit(2) argparse raises
+    (for any caller of `build_parser`), but carrying the message for `main` to report."""
+
+    def __init__(self, message: str) -> None:
+        super().__init__(EXIT_INPUT)
+        self.message = message
+
+
+class _Parser(argparse.ArgumentParser):
+    """argparse, except that a usage error comes back to `main` (which also answers in JSON
+    when `--format json` was asked for) instead of ending the process."""
+
+    def error(self, message: str) -> NoReturn:
+        self.print_usage(sys.stderr)
+        raise _BadCommandLine(f"{self.prog}: error: {message}")
+
+
+def _json_requested(argv: Sequence[str]) -> bool:
+    return "--format=json" in argv or ("--format", "json") in pairwise(argv)
+
+
+def _report_usage_error(message: str, wants_json: bool) -> None:
+    if wants_json:  # `--format json > file` stays JSON, even when the command line is wrong
+        payload = {"ok": False, "errors": [], "usage_error": message}
+        sys.stdout.write(json.dumps(payload, ensure_ascii=False, indent=2) + "\n")
+    sys.stderr.write(message + "\n")
+
+
 def build_parser() -> argparse.ArgumentParser:
-    parser = argparse.ArgumentParser(
+    parser = _Parser(
         prog="mvgplan",
         description="Plan and police the move of e-tjänster from 1177 to Min vård Gävleborg.",
     )
@@ -56,9 +87,13 @@ def _report_input_errors(error: InputError, fmt: str | None) -> None:
 def main(argv: Sequence[str] | None = None) -> int:
     """Run `mvgplan` with `argv` (default: the process's arguments) and return the exit code."""
     parser = build_parser()
+    words = sys.argv[1:] if argv is None else list(argv)
     try:
-        args = parser.parse_args(argv)
-    except SystemExit as exc:  # argparse: --help / --version exit 0, usage errors 2
+        args = parser.parse_args(words)
+    except _BadCommandLine as error:
+        _report_usage_error(error.message, _json_requested(words))
+        return EXIT_INPUT
+    except SystemExit as exc:  # argparse: --help / --version exit 0
         return int(exc.code) if isinstance(exc.code, int) else EXIT_INPUT
     try:
         code: int = args.handler(args)
@@ -68,7 +103,7 @@ def main(argv: Sequence[str] | None = None) -> int:
         _report_input_errors(error, getattr(args, "format", None))
         return EXIT_INPUT
     except UsageError as error:
-        sys.stderr.write(f"mvgplan {args.command}: {error}\n")
+        _report_usage_error(f"mvgplan {args.command}: {error}", getattr(args, "format", None) == "json")
         return EXIT_INPUT
     except KeyboardInterrupt:
         sys.stderr.write("interrupted\n")

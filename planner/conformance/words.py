@@ -144,8 +144,9 @@ def summary_sentence(s: Summary) -> str:
     head = f"{s.conformant_units} of {hc(s.units)} meet the basutbud"
     if deviating:
         egen, privat = s.deviating_by_regi["egen"], s.deviating_by_regi["privat"]
+        verb = "deviates" if deviating == 1 else "deviate"
         head += (
-            f"; {deviating} deviate ({egen} egen regi, {privat} privat regi) with {plural(s.deviations, 'deviation')}"
+            f"; {deviating} {verb} ({egen} egen regi, {privat} privat regi) with {plural(s.deviations, 'deviation')}"
         )
     tail = f"{plural(s.exempt, 'exemption')} in force"
     if s.expires_soon:
