@@ -13,6 +13,7 @@ from pathlib import Path
 
 import pytest
 
+from planner.catalog.loader import load_catalog
 from planner.cli.main import main
 
 
@@ -116,12 +117,21 @@ def test_a_file_name_that_is_no_valid_id_is_not_suggested_as_the_id(
     assert "rename the file to hc-alfa.yaml" in str(error["message"])
 
 
-def test_empty_offerings_tell_how_to_write_none(mini_copy: Path, capsys: pytest.CaptureFixture[str]) -> None:
-    _write_unit(mini_copy, "id: hc-alfa\nname: Alfa\nregi: egen\nofferings:\n")
+def test_an_optional_list_or_mapping_left_empty_means_none(mini_copy: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    _write_unit(mini_copy, "id: hc-alfa\nname: Alfa\nregi: egen\nofferings:\nexemptions:\n  # none yet\nblackouts:\n")
+    result = load_catalog(mini_copy)
+    assert result.problems == []
+    assert result.catalog is not None
+    unit = result.catalog.unit_by_id["hc-alfa"]
+    assert (unit.offerings, unit.exemptions, unit.blackouts) == ({}, [], [])
+
+
+def test_a_required_list_left_empty_says_how_to_fill_it(mini_copy: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    (mini_copy / "basutbud.yaml").write_text("required:\n")
     _code, errors = _validate(capsys, mini_copy)
     error = _one(errors)
-    assert (error["code"], error["line"]) == ("invalid_value", 4)
-    assert "{}" in str(error["message"])
+    assert (error["code"], error["line"]) == ("invalid_value", 1)
+    assert "- item" in str(error["message"])
 
 
 def test_a_catalogue_path_that_is_a_file_says_so(mini: Path, capsys: pytest.CaptureFixture[str]) -> None:

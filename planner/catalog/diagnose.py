@@ -177,12 +177,11 @@ def _message(error: Mapping[str, Any], loc: tuple[Any, ...], model: type[BaseMod
             keys = ", ".join(f"{name}:" for name in _required_names(model))
             return f"the file must be a mapping of 'key: value' lines ({keys} …), but it is {_describe(value)}"
         if value is None:
-            none = ", or {} for none" if loc == ("offerings",) else ""
-            return f"{prefix}is empty: write its 'key: value' lines below it, indented{none}"
+            return f"{prefix}is empty: write its 'key: value' lines below it, indented"
         return f"{prefix}expected a mapping of 'key: value' lines, got {_describe(value)}"
     if kind == "list_type":
         if value is None:
-            return f"{prefix}is empty: write its items below it as '- item' lines, or [] for none"
+            return f"{prefix}is empty: write its items below it as '- item' lines"
         return f"{prefix}expected a list ('- item' lines or [a, b]), got {_describe(value)}"
     if kind in ("string_type", "str_type"):
         if value is None:

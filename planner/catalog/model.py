@@ -114,6 +114,15 @@ def _parse_bool(value: Any) -> Any:
     raise ValueError(f"expected true or false, got {value!r}")
 
 
+def _none_is_empty(value: Any) -> Any:
+    """`exemptions:` with every item commented out reads as null: it means "none"."""
+    return [] if value is None else value
+
+
+def _none_is_empty_map(value: Any) -> Any:
+    return {} if value is None else value
+
+
 IsoDate = Annotated[
     date,
     BeforeValidator(_parse_date),
@@ -210,7 +219,7 @@ class Policy(_Strict):
     """Region-wide and per-unit capacity."""
     briefing_lead_weeks: WholeNumber = Field(default=2, ge=0)
     """Staff are briefed this many weeks before each enable."""
-    blackouts: list[Blackout] = []
+    blackouts: Annotated[list[Blackout], BeforeValidator(_none_is_empty)] = []
     """Region-wide periods with no enable or redirect (holidays, summer)."""
 
 
@@ -281,7 +290,7 @@ class Service(_Strict):
     """Whether the channelling decision applies; `false` for national services that stay in 1177."""
     mvg_ready: IsoDate | None = None
     """From this date MVG offers equal or better functionality; null: not yet."""
-    depends_on: list[Slug] = []
+    depends_on: Annotated[list[Slug], BeforeValidator(_none_is_empty)] = []
     """At a unit, enable this only after these services are in MVG."""
     priority: WholeNumber = 100
     """Lower goes first when capacity binds."""
@@ -402,9 +411,11 @@ class Unit(_Strict):
     """`egen` (region-run) or `privat` (private provider under LOV)."""
     area: str | None = None
     """Primärvårdsområde; free text."""
-    offerings: dict[Slug, dict[ChannelId, OfferingEntry]] = Field(default={}, json_schema_extra=_offerings_schema)
+    offerings: Annotated[dict[Slug, dict[ChannelId, OfferingEntry]], BeforeValidator(_none_is_empty_map)] = Field(
+        default={}, json_schema_extra=_offerings_schema
+    )
     """Per service id, per channel id: the status (short form) or {status, since, from}."""
-    exemptions: list[Exemption] = []
+    exemptions: Annotated[list[Exemption], BeforeValidator(_none_is_empty)] = []
     """Dated waivers of basutbud requirements."""
-    blackouts: list[Blackout] = []
+    blackouts: Annotated[list[Blackout], BeforeValidator(_none_is_empty)] = []
     """Unit-specific periods with no enable or redirect."""
