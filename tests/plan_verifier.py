@@ -6,9 +6,10 @@ words, so a bug in the planner cannot hide behind the same bug in its check. `ve
 returns every violation found as a sentence (an empty list: the plan keeps every rule).
 
 Where the contract leaves a choice to the implementation, the checks follow the planner's
-documented choice: parallel warnings only for services with `migrate: true`; a plan start
-that is not a Monday begins the plan in the following week; `parallel_exceeds_max` only for
-periods the plan itself opens (enable and redirect both in the plan).
+documented choice: parallel warnings for every service (`migrate: false` too); a plan start
+after the first working day of its week begins the plan in the following week;
+`parallel_exceeds_max` only for periods the plan itself opens (enable and redirect both in
+the plan).
 """
 
 from __future__ import annotations
@@ -138,7 +139,14 @@ def verify(catalog: Catalog, options: Options, plan: dict[str, Any]) -> list[str
     lead = policy.briefing_lead_weeks
     horizon = region.plan.horizon_weeks
     start = options.start or region.plan.start or as_of + timedelta(days=7 - as_of.weekday())
-    start_week = start if start.weekday() == 0 else _monday(start) + timedelta(weeks=1)
+    # The plan's first week is the week of start unless that week's date (its first working
+    # day) lies before start: a start on Tuesday after a Monday holiday keeps its week.
+    start_week = _monday(start)
+    first_day = next(
+        start_week + timedelta(days=k) for k in range(5) if _date_ok(start_week, start_week + timedelta(days=k))
+    )
+    if first_day < start:
+        start_week += timedelta(weeks=1)
     horizon_end = start_week + timedelta(weeks=horizon)  # first Monday not usable
 
     if list(plan) != TOP_KEYS:
@@ -374,7 +382,7 @@ def verify(catalog: Catalog, options: Options, plan: dict[str, Any]) -> list[str
             old, new = channels.get(legacy), channels.get(target)
             if old is not None and old.status == "redirect" and (new is None or new.status != "active"):
                 expected.add(("broken_redirect", "error", unit.id, service))
-            if not catalog.service_by_id[service].migrate or old is None or new is None:
+            if old is None or new is None:
                 continue
             if old.status == "active" and new.status == "active":
                 if old.since is None or new.since is None:
@@ -405,7 +413,7 @@ def verify(catalog: Catalog, options: Options, plan: dict[str, Any]) -> list[str
     if summary.get("redirects") != sum(1 for s in all_steps if s["action"] == "redirect"):
         v.append("summary.redirects does not count the redirects")
     last = max((_parse_week(s["week"]) or date.min for s in all_steps), default=None)
-    if summary.get("end_week") != (None if last is None else _week_label(last)):
+    if summary.get("end_week") != (plan.get("start_week") if last is None else _week_label(last)):
         v.append(f"summary.end_week {summary.get('end_week')} is not the last step's week")
     bound = _parse_week(summary.get("lower_bound_week"))
     if last is not None and (bound is None or bound > last):

@@ -235,7 +235,7 @@ def test_check_of_a_file_whose_format_cannot_be_told_exits_2(
     tmp_path: Path, capsys: pytest.CaptureFixture[str]
 ) -> None:
     target = tmp_path / "plan.bin"
-    target.write_text("x", encoding="utf-8")
+    run(capsys, "--capacity", "1", "--format", "yaml", "--out", str(target))
     assert run(capsys, "--check", str(target))[0] == 2
     assert run(capsys, "--check", str(target), "--format", "yaml")[0] == 1
 
@@ -250,14 +250,14 @@ def test_check_refuses_a_format_that_contradicts_the_files_extension(
     assert "drop --format" in err
 
 
-def test_check_of_a_yaml_file_that_is_not_a_plan_says_so_and_exits_1(
+def test_check_of_a_yaml_file_that_is_not_a_plan_says_so_and_exits_2(
     tmp_path: Path, capsys: pytest.CaptureFixture[str]
 ) -> None:
     target = tmp_path / "plan.yaml"
     target.write_text("just: text\n", encoding="utf-8")
     code, _, err = run(capsys, "--check", str(target))
-    assert code == 1
-    assert "cannot be read as a plan" in err
+    assert code == 2
+    assert "cannot be read as a plan" in err and "--out" in err
 
 
 # --- determinism -----------------------------------------------------------------------

@@ -111,7 +111,10 @@ def naive_greedy(catalog: Catalog, options: Options) -> tuple[date | None, set[t
     slots, lead = policy.capacity.parallel_per_unit, policy.briefing_lead_weeks
     as_of = options.as_of
     start = options.start or region.plan.start or as_of + timedelta(days=7 - as_of.weekday())
-    first = start if start.weekday() == 0 else start - timedelta(days=start.weekday()) + timedelta(weeks=1)
+    from planner.calendar import first_working_day  # the date rule is not what is compared here
+
+    monday = start - timedelta(days=start.weekday())
+    first = monday if first_working_day(monday) >= start else monday + timedelta(weeks=1)
     end = first + timedelta(weeks=region.plan.horizon_weeks)
 
     def blocked(unit: str, monday: date) -> bool:

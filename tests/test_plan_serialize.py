@@ -94,11 +94,14 @@ def test_a_document_that_is_not_an_object_is_refused() -> None:
         plan_from_dict(["not", "a", "plan"])
 
 
-def test_an_empty_plan_has_null_weeks_in_its_summary(tmp_path: Path) -> None:
+def test_an_empty_plan_ends_in_its_first_week(tmp_path: Path) -> None:
+    # Nothing to do: the plan is done when it starts, and no plan can end before that. The
+    # weeks stay ISO week strings, so `lower_bound_week <= end_week` holds for every plan.
     _, empty = plan_for(Spec([svc("a")], {"hc": {"a": {"mvg": "active"}}}), tmp_path)
-    summary = plan_to_dict(empty)["summary"]
-    assert summary == {"enables": 0, "redirects": 0, "end_week": None, "lower_bound_week": None}
-    assert plan_from_dict(plan_to_dict(empty)).end_week is None
+    doc = plan_to_dict(empty)
+    start = doc["start_week"]
+    assert doc["summary"] == {"enables": 0, "redirects": 0, "end_week": start, "lower_bound_week": start}
+    assert plan_from_dict(doc).end_week == empty.start_week
 
 
 def test_the_plan_depends_on_as_of_never_on_the_clock(tmp_path: Path) -> None:

@@ -10,11 +10,14 @@ Latest starts come from a backward list schedule from the lower bound that respe
 capacity and parallel slots too, so a unit with many services late in the plan, or a
 crowded stretch of weeks, makes its tasks urgent in time.
 
-A few rankings are tried, cheapest first, and the plan that ends first wins (then the one
-with fewer parallel periods stretched by a blackout): one that holds back migrations whose
-redirect a blackout would push past E + min (shorter parallel periods), one that does not
-(more throughput before a blackout), and plain priority order (the naive greedy, so the
-result is never worse than it). As soon as one reaches the lower bound it is taken.
+A few rankings are tried, cheapest first, and the plan that holds the most tasks and ends
+first wins (then the one with fewer parallel periods stretched by a blackout): one that holds
+back migrations whose redirect a blackout would push past E + min (shorter parallel
+periods), one that does not (more throughput before a blackout), and plain priority order
+(the naive greedy, so the result is never worse than it). Then the other classic list
+scheduler, one task at a time at its earliest week that fits (serial), by latest start, by
+priority and by unit: each kind finds plans the other misses. As soon as one reaches the
+lower bound it is taken.
 
 Every decision is explained afterwards from the final schedule (see `explain`), so the
 scheduling loop itself stays lean.
@@ -22,16 +25,15 @@ scheduling loop itself stays lean.
 
 from __future__ import annotations
 
-import gc
 import heapq
-from collections.abc import Iterator, Sequence
-from contextlib import contextmanager
+from collections.abc import Sequence
 from dataclasses import dataclass
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Literal
 
 from planner.plan import graph as g
 from planner.plan import texts
 from planner.plan.explain import explain
+from planner.plan.memory import cyclic_gc_paused
 from planner.plan.model import Plan, PlanOptions, Unschedulable
 from planner.plan.tasks import Problem, Task, build_problem
 from planner.plan.warnings import plan_warnings
@@ -40,6 +42,8 @@ if TYPE_CHECKING:
     from planner.catalog.loader import Catalog
 
 UNSCHEDULED = -1
+
+_cyclic_gc_paused = cyclic_gc_paused  # the name benchmarks/bench_plan.py imports
 
 
 @dataclass(frozen=True)
@@ -51,12 +55,20 @@ class Ranking:
     """Rank urgent tasks (latest start reached) first; off: priority order only (naive)."""
     defer_stretched: bool = False
     """Hold back a migration with slack whose redirect a blackout would push past E + min."""
+    serial: SerialOrder | None = None
+    """Instead of week by week, take the tasks one by one in this order (dependencies
+    first) and give each the earliest week that fits (see `serial_schedule`)."""
 
+
+SerialOrder = Literal["latest-start", "priority", "unit"]
 
 RANKINGS = (
     Ranking("short-parallel", defer_stretched=True),
     Ranking("throughput"),
     Ranking("priority-only", urgency=False),
+    Ranking("serial-latest-start", serial="latest-start"),
+    Ranking("serial-priority", urgency=False, serial="priority"),
+    Ranking("serial-unit", urgency=False, serial="unit"),
 )
 
 
@@ -254,6 +266,135 @@ def list_schedule(problem: Problem, children: Sequence[Sequence[int]], late: lis
     return Schedule(enable, redirect, ranked_late, used, ranking)
 
 
+def serial_schedule(problem: Problem, children: Sequence[Sequence[int]], late: list[int], ranking: Ranking) -> Schedule:
+    """Take the tasks one at a time, in the ranking's order with every dependency first, and
+    give each the earliest week that fits what is placed already (a serial list schedule);
+    then move every enable as early as it can go (see `_left_justify`).
+
+    Week by week and one by one are the two classic list schedulers: each finds plans the
+    other misses, so `solve` tries both kinds when the first does not reach the bound.
+    """
+    cal = problem.calendar
+    tasks = problem.tasks
+    horizon, capacity, slots, minimum = cal.horizon, problem.capacity, problem.slots, problem.min_parallel
+    n = len(tasks)
+    enable = [UNSCHEDULED] * n
+    redirect = [UNSCHEDULED] * n
+    used = [0] * (horizon + 1)
+    held: dict[str, list[int]] = {}
+    for t in tasks:
+        if t.kind == "running":
+            week = cal.next_allowed(t.unit, t.release)
+            if week < horizon:
+                redirect[t.id] = week
+            else:
+                week = horizon + 1
+            counts = held.setdefault(t.unit, [0] * (horizon + 2))
+            for w in range(week):
+                counts[w] += 1
+
+    order = ranking.serial
+
+    def key(t: Task) -> tuple[int, ...]:
+        if order == "latest-start":
+            return (late[t.id], t.priority, t.id)
+        if order == "priority":
+            return (t.priority, t.id)
+        return (t.id,)
+
+    waiting = [len(t.deps) for t in tasks]
+    earliest = [t.release for t in tasks]
+    ready = [(key(t), t.id) for t in tasks if t.enables and not t.deps]
+    heapq.heapify(ready)
+    while ready:
+        _, tid = heapq.heappop(ready)
+        task = tasks[tid]
+        migration = task.kind == "migration"
+        own = held.get(task.unit)
+        week, r = earliest[tid], UNSCHEDULED
+        while True:
+            week = cal.next_allowed(task.unit, week)
+            if week >= horizon:
+                break
+            if used[week] >= capacity:
+                week += 1
+                continue
+            if migration:
+                r = cal.next_allowed(task.unit, week + minimum)
+                if r >= horizon:
+                    week = horizon  # a later enable only pushes the redirect later
+                    break
+                if own is not None:
+                    # The last full week of the would-be parallel period: every enable up to
+                    # it would hold a slot in that week too, so the next try is the week after.
+                    full = next((w for w in range(r - 1, week - 1, -1) if own[w] >= slots), None)
+                    if full is not None:
+                        week = full + 1
+                        continue
+            break
+        if week >= horizon:
+            continue  # left unscheduled: beyond the horizon, and so is whatever depends on it
+        enable[tid] = week
+        used[week] += 1
+        if migration:
+            redirect[tid] = r
+            if own is None:
+                own = held[task.unit] = [0] * (horizon + 2)
+            for w in range(week, r):
+                own[w] += 1
+        for c in children[tid]:
+            earliest[c] = max(earliest[c], week + 1)
+            waiting[c] -= 1
+            if waiting[c] == 0:
+                heapq.heappush(ready, (key(tasks[c]), c))
+    _left_justify(problem, enable, redirect, used, held)
+    return Schedule(enable, redirect, late, used, ranking)
+
+
+def _left_justify(
+    problem: Problem, enable: list[int], redirect: list[int], used: list[int], held: dict[str, list[int]]
+) -> None:
+    """Move enables earlier while one fits, earliest first, until none can move.
+
+    Nothing gets later, so the plan's end does not either. Afterwards the week before each
+    enable is closed to it by something in that very week (a blackout, a full week, a full
+    unit) or by its earliest week, so every step's binding is read off the week before it,
+    as for the week-by-week schedule.
+    """
+    cal = problem.calendar
+    tasks = problem.tasks
+    capacity, slots, minimum = problem.capacity, problem.slots, problem.min_parallel
+    moved = True
+    while moved:
+        moved = False
+        for tid in sorted((t.id for t in tasks if t.enables and enable[t.id] >= 0), key=lambda i: (enable[i], i)):
+            task = tasks[tid]
+            floor = max([task.release] + [enable[d] + 1 for d in task.deps])
+            e = enable[tid]
+            own = held.get(task.unit)
+            for week in range(floor, e):
+                if cal.blocked(task.unit, week) is not None or used[week] >= capacity:
+                    continue
+                r = e
+                if task.kind == "migration":
+                    assert own is not None
+                    r = cal.next_allowed(task.unit, week + minimum)
+                    # Its own period [e, redirect) is counted in `own`: a week it holds already
+                    # has room for it; before e it needs a free slot.
+                    if any(own[w] >= slots for w in range(week, min(r, e))):
+                        continue
+                    for w in range(e, redirect[tid]):
+                        own[w] -= 1
+                    for w in range(week, r):
+                        own[w] += 1
+                    redirect[tid] = r
+                used[e] -= 1
+                used[week] += 1
+                enable[tid] = week
+                moved = True
+                break
+
+
 def backward_latest(problem: Problem, children: Sequence[Sequence[int]], late: Sequence[int]) -> list[int]:
     """Latest starts that respect capacity and parallel slots as well as the task graph:
     each task placed as late as it can go, latest first (a backward list schedule).
@@ -369,7 +510,10 @@ def solve(problem: Problem, rankings: Sequence[Ranking] = RANKINGS) -> Solved:
     chosen: Schedule | None = None
     tried: list[tuple[str, int, int]] = []
     for n, ranking in enumerate(rankings):
-        result = list_schedule(problem, children, late, ranking)
+        if ranking.serial is not None:
+            result = serial_schedule(problem, children, late, ranking)
+        else:
+            result = list_schedule(problem, children, late, ranking)
         planned = sum(1 for t in problem.tasks if _planned(t, result))
         score = (-planned, result.end(), result.stretched(problem), n)
         tried.append((ranking.name, score[1], score[2]))
@@ -390,25 +534,8 @@ def _planned(task: Task, result: Schedule) -> bool:
 
 def schedule(catalog: Catalog, options: PlanOptions) -> Plan:
     """The migration plan for `catalog` (SPEC §4). Pure: the same inputs give the same plan."""
-    with _cyclic_gc_paused():
+    with cyclic_gc_paused():
         return plan_from_solved(catalog, solve(build_problem(catalog, options)))
-
-
-@contextmanager
-def _cyclic_gc_paused() -> Iterator[None]:
-    """Pause Python's cycle collector while planning, and restore it after.
-
-    A national catalogue is millions of live objects; every few thousand allocations the
-    planner makes, the collector would walk all of them again, which doubles the planning
-    time. The planner makes no reference cycles, so reference counting frees everything.
-    """
-    enabled = gc.isenabled()
-    gc.disable()
-    try:
-        yield
-    finally:
-        if enabled:
-            gc.enable()
 
 
 def plan_from_solved(catalog: Catalog, solved: Solved) -> Plan:

@@ -53,7 +53,13 @@ def step_to_dict(step: Step) -> dict[str, str]:
 
 
 def plan_to_dict(plan: Plan) -> dict[str, Any]:
-    """The plan as SPEC §4's JSON object (only built-in types: dict, list, str, int, None)."""
+    """The plan as SPEC §4's JSON object (only built-in types: dict, list, str, int).
+
+    A plan without steps ends in its first week (there is nothing to do) and no plan can end
+    before that, so `end_week` and `lower_bound_week` are always ISO weeks, never null.
+    """
+    end = plan.end_week if plan.end_week is not None else plan.start_week
+    bound = plan.lower_bound_week if plan.lower_bound_week is not None else plan.start_week
     return {
         "schema_version": SCHEMA_VERSION,
         "as_of": plan.as_of.isoformat(),
@@ -70,8 +76,8 @@ def plan_to_dict(plan: Plan) -> dict[str, Any]:
         "summary": {
             "enables": sum(1 for s in plan.steps if s.action == "enable"),
             "redirects": sum(1 for s in plan.steps if s.action == "redirect"),
-            "end_week": None if plan.end_week is None else iso_week_label(plan.end_week),
-            "lower_bound_week": None if plan.lower_bound_week is None else iso_week_label(plan.lower_bound_week),
+            "end_week": iso_week_label(end),
+            "lower_bound_week": iso_week_label(bound),
         },
     }
 

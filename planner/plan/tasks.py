@@ -132,10 +132,11 @@ def default_start(as_of: date) -> date:
 
 
 def first_week(start: date) -> date:
-    """The plan's first week: the week of `start` when start is its Monday, else the next one,
-    so that no step (week or date) lies before `start`."""
+    """The plan's first week: the week of `start` when that week's date (its first working
+    day) is not before `start`, else the next one, so that no step (week or date) lies
+    before `start`. A start on Tuesday 2029-01-02, after nyårsdagen, keeps its week."""
     monday = monday_of(start)
-    return monday if monday == start else monday + timedelta(weeks=1)
+    return monday if first_working_day(monday) >= start else monday + timedelta(weeks=1)
 
 
 def ready_week(ready: date) -> date:

@@ -117,19 +117,26 @@ def beyond_horizon(horizon_end: date) -> str:
 # --- warnings ---------------------------------------------------------------------------
 
 
-def parallel_overdue(service: str, since: date, weeks_: int, max_weeks: int) -> str:
-    return (
+_STAYS = (
+    "; it has migrate: false, so the plan does not redirect it: withdraw it from one channel, "
+    "or set migrate: true in services.yaml to plan its move"
+)
+
+
+def parallel_overdue(service: str, since: date, weeks_: int, max_weeks: int, migrate: bool = True) -> str:
+    head = (
         f"{service} has been active in both 1177 and MVG since {since.isoformat()} ({weeks_} weeks, more than the "
-        f"maximum {max_weeks}): redirect the 1177 e-service"
+        f"maximum {max_weeks})"
     )
+    return head + (": redirect the 1177 e-service" if migrate else _STAYS)
 
 
-def parallel_undated(service: str, undated: list[str]) -> str:
+def parallel_undated(service: str, undated: list[str], migrate: bool = True) -> str:
     """`undated`: the channels whose offering has no since date."""
     which = "neither offering has a" if len(undated) > 1 else f"the {undated[0]} offering has no"
     return (
         f"{service} is active in both 1177 and MVG but {which} since date, so the parallel period's length "
-        "is unknown: add since to the unit file"
+        "is unknown: add since to the unit file" + ("" if migrate else _STAYS)
     )
 
 

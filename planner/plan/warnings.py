@@ -28,9 +28,11 @@ def warning_order(w: PlanWarning) -> tuple[str, str, int]:
 def catalogue_warnings(catalog: Catalog, as_of: date, max_weeks: int) -> list[PlanWarning]:
     """What the catalogue's current state says, as of `as_of`.
 
-    Parallel periods are a migration's: a service with `migrate: false` is meant to stay in
-    1177 and may well be offered in both channels, so it gets no parallel warnings. A broken
-    redirect forwards patients to nothing whatever the service's decision, so it always does.
+    SPEC §4 limits steps to services with `migrate: true`, not warnings: a service active in
+    both channels is a parallel period (double inboxes, confused patients) whatever the
+    channelling decision says, and a broken redirect forwards patients to nothing. A service
+    with `migrate: false` gets the same warnings, with advice that does not tell anyone to
+    redirect what the decision keeps in 1177.
     """
     legacy, target = catalog.region.legacy, catalog.region.target
     services = catalog.service_by_id
@@ -45,19 +47,18 @@ def catalogue_warnings(catalog: Catalog, as_of: date, max_weeks: int) -> list[Pl
                 out.append(
                     PlanWarning("broken_redirect", "error", unit.id, sid, texts.broken_redirect(name, new_status))
                 )
-            if not services[sid].migrate or old is None or new is None:
+            if old is None or new is None or old.status != "active" or new.status != "active":
                 continue
-            if old.status != "active" or new.status != "active":
-                continue
+            migrate = services[sid].migrate
             if old.since is None or new.since is None:
                 undated = [c for c, o in ((legacy, old), (target, new)) if o.since is None]
-                message = texts.parallel_undated(name, undated)
+                message = texts.parallel_undated(name, undated, migrate)
                 out.append(PlanWarning("parallel_undated", "warning", unit.id, sid, message))
                 continue
             later = max(old.since, new.since)
             if (as_of - later).days > 7 * max_weeks:
                 weeks = (as_of - later).days // 7
-                message = texts.parallel_overdue(name, later, weeks, max_weeks)
+                message = texts.parallel_overdue(name, later, weeks, max_weeks, migrate)
                 out.append(PlanWarning("parallel_overdue", "warning", unit.id, sid, message))
     return out
 

@@ -1,15 +1,14 @@
-"""`--format csv`: one row per step, for a spreadsheet.
+"""`--format csv`: one row per step, for a spreadsheet or a script.
 
-Encoding: UTF-8 *with* a byte-order mark. Excel guesses the encoding of a CSV file it opens
-by double-click, and without the BOM it reads UTF-8 as Windows-1252, so "Förnya recept"
-becomes "FÃ¶rnya recept"; with it, å, ä and ö come out right in every Excel version. Python
-reads it with `encoding="utf-8-sig"`, LibreOffice and pandas skip it.
+Encoding: UTF-8 without a byte-order mark. A BOM would make Excel guess UTF-8 on a
+double-click, but it also becomes part of the first column's name for every script that
+reads the file with a plain UTF-8 decoder (Python's csv module, awk, jq's @csv), so
+`row["week"]` would not be found. And a double-click does not help Swedish Excel anyway:
+its list separator is ';', so the file opens as one column per line. Data → Från text/CSV
+(or Öppna in Excel on the web) reads it right: choose 65001 UTF-8 if it is not detected.
 
 Delimiter: a comma, quoted per RFC 4180 by the csv module (a reason with a comma or a quote
-stays one cell). Swedish Excel's list separator is ';', so a double-click shows one column
-per line there; Data → Från text/CSV (or Öppna in Excel on the web) detects the comma and
-UTF-8 from the BOM. A comma keeps the file readable by every other tool unchanged, which
-matters more for a file CI and scripts read too. Line endings are CRLF, as RFC 4180 says.
+stays one cell), which every tool reads unchanged. Line endings are CRLF, as RFC 4180 says.
 """
 
 from __future__ import annotations
@@ -25,7 +24,6 @@ from planner.plan.render.view import names, sorted_steps
 if TYPE_CHECKING:
     from planner.catalog.loader import Catalog
 
-BOM = "\ufeff"
 HEADER = ("week", "date", "unit", "unit_name", "service", "service_name", "action", "channel", "binding", "reason")
 
 
@@ -50,4 +48,4 @@ def render(plan: Plan, catalog: Catalog) -> str:
                 " ".join(s.reason.split()),
             ]
         )
-    return BOM + buffer.getvalue()
+    return buffer.getvalue()
