@@ -92,8 +92,9 @@ def _weeks(first: date, last: date) -> int:
 def in_process(catalog_path: Path, enables_per_week: int | None = None) -> dict[str, object]:
     """Phase times and plan quality, measured inside this process."""
     from planner.catalog.loader import load_catalog
+    from planner.plan.memory import cyclic_gc_paused
     from planner.plan.model import PlanOptions
-    from planner.plan.scheduler import _cyclic_gc_paused, plan_from_solved, solve
+    from planner.plan.scheduler import plan_from_solved, solve
     from planner.plan.serialize import plan_to_dict
     from planner.plan.tasks import build_problem
 
@@ -104,7 +105,7 @@ def in_process(catalog_path: Path, enables_per_week: int | None = None) -> dict[
         raise SystemExit(f"{catalog_path} is not a valid catalogue")
     phases["load"] = time.perf_counter() - started
     as_of = catalog.as_of or date.today()
-    with _cyclic_gc_paused():
+    with cyclic_gc_paused():
         t = time.perf_counter()
         problem = build_problem(catalog, PlanOptions(as_of=as_of, enables_per_week=enables_per_week))
         phases["build"] = time.perf_counter() - t

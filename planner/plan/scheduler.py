@@ -43,8 +43,6 @@ if TYPE_CHECKING:
 
 UNSCHEDULED = -1
 
-_cyclic_gc_paused = cyclic_gc_paused  # the name benchmarks/bench_plan.py imports
-
 
 @dataclass(frozen=True)
 class Ranking:
