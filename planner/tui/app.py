@@ -11,6 +11,7 @@ from __future__ import annotations
 import gc
 import sys
 from collections.abc import Iterable
+from contextlib import nullcontext
 from datetime import date
 from pathlib import Path
 from typing import ClassVar
@@ -24,6 +25,7 @@ from textual.screen import ModalScreen
 from textual.widgets import Footer, Header, LoadingIndicator, Static, TabbedContent, TabPane
 from textual.worker import Worker, WorkerState, get_current_worker
 
+from planner.plan.memory import cyclic_gc_paused
 from planner.problems import Problem
 from planner.tui import data, figures, watch, words
 from planner.tui.messages import OpenService, OpenUnit
@@ -147,18 +149,22 @@ class ExploreApp(App[None]):
             # GIL to the UI every 5 ms, which costs a national load a quarter of its speed.
             # 40 ms slices still redraw the spinner and answer keys without a visible lag.
             sys.setswitchinterval(LOAD_SWITCH_INTERVAL)
+        # A national model is millions of objects that live until the next reload, none in
+        # a cycle. Left to the cyclic collector, the first collection after the load walks
+        # every one of them (0.6 s before the units show) and each full one again later
+        # (stalls while planning and drawing): collect nothing while loading, and set each
+        # stage's objects aside (freeze) once it is built.
+        paused = cyclic_gc_paused() if self.tune else nullcontext()
         try:
-            for stage in data.stages(self.catalog_path, self.as_of_override, self.today, generation):
-                if worker.is_cancelled:
-                    return
-                if isinstance(stage, data.Model):
-                    if self.tune:
-                        # A national model is millions of objects that live until the next
-                        # reload; left to the cyclic collector, every full collection walks
-                        # them all again (seconds of stalls while planning and drawing).
-                        gc.freeze()
-                    figures.prepare(stage)  # count here, so the UI thread only draws
-                self.post_message(StageLoaded(stage, generation))
+            with paused:
+                for stage in data.stages(self.catalog_path, self.as_of_override, self.today, generation):
+                    if worker.is_cancelled:
+                        return
+                    if isinstance(stage, data.Model):
+                        if self.tune:
+                            gc.freeze()
+                        figures.prepare(stage)  # count here, so the UI thread only draws
+                    self.post_message(StageLoaded(stage, generation))
         finally:
             if self.tune:
                 sys.setswitchinterval(switch)
