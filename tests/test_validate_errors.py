@@ -315,6 +315,18 @@ DEFECTS: dict[str, Defect] = {
         "invalid_value",
         says="hc-epsilon.yaml",
     ),
+    "a unit file ending in .YAML is refused": Defect(
+        "units/hc-epsilon.YAML",
+        copy_of("units/hc-alfa.yaml"),
+        "invalid_value",
+        says="hc-epsilon.yaml",
+    ),
+    "a unit file ending in a misspelt .yam is refused": Defect(
+        "units/hc-epsilon.yam",
+        copy_of("units/hc-alfa.yaml"),
+        "invalid_value",
+        says="would be left out: rename it to hc-epsilon.yaml",
+    ),
     # --- unknown_reference --------------------------------------------------------------
     "an offering of an unknown service is an unknown reference": Defect(
         "units/hc-alfa.yaml",
@@ -484,6 +496,8 @@ VALID_VARIANTS: dict[str, tuple[str, Edit]] = {
     "single-quoted dates": ("region.yaml", sub("as_of: 2026-11-23", "as_of: '2026-11-23'")),
     "a quoted priority": ("services.yaml", sub("priority: 10", 'priority: "10"')),
     "comments and blank lines everywhere": ("units/hc-beta.yaml", lambda raw: b"# header\n\n" + (raw or b"")),
+    "notes beside the unit files": ("units/README.md", lambda _raw: b"# Unit files\n"),
+    "an editor's backup beside the unit files": ("units/hc-beta.yaml~", lambda _raw: b"not: [yaml\n"),
 }
 
 
@@ -492,7 +506,8 @@ def test_valid_ways_of_writing_a_catalogue_are_accepted(
     variant: tuple[str, Edit], mini_copy: Path, capsys: pytest.CaptureFixture[str]
 ) -> None:
     file, edit = variant
-    (mini_copy / file).write_bytes(edit((mini_copy / file).read_bytes()) or b"")
+    target = mini_copy / file
+    target.write_bytes(edit(target.read_bytes() if target.exists() else None) or b"")
     code, out, err = _run(["validate", "-c", str(mini_copy)], capsys)
     assert (code, err) == (0, "")
     assert "valid" in out
@@ -561,6 +576,27 @@ def test_a_billion_laughs_file_is_refused_without_expanding_it(
     assert {e["code"] for e in errors} == {"invalid_value"}
     assert (errors[0]["line"], errors[0]["column"]) == (1, 7)
     assert "anchor '&a0'" in errors[0]["message"]
+
+
+def test_a_unit_file_that_is_a_dangling_link_is_an_error_not_a_vanished_unit(
+    mini_copy: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    (mini_copy / "units" / "hc-alfa.yaml").unlink()
+    (mini_copy / "units" / "hc-alfa.yaml").symlink_to(mini_copy / "elsewhere" / "hc-alfa.yaml")
+    code, out, _err = _run(["validate", "-c", str(mini_copy), "--format", "json"], capsys)
+    assert code == 2
+    [error] = json.loads(out)["errors"]
+    assert (Path(error["file"]).name, error["code"], error["line"]) == ("hc-alfa.yaml", "invalid_value", 1)
+    assert "a link to a file that does not exist" in error["message"]
+
+
+def test_a_folder_named_like_a_unit_file_is_an_error(mini_copy: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    (mini_copy / "units" / "hc-epsilon.yaml").mkdir()
+    code, out, _err = _run(["validate", "-c", str(mini_copy), "--format", "json"], capsys)
+    assert code == 2
+    [error] = json.loads(out)["errors"]
+    assert Path(error["file"]).name == "hc-epsilon.yaml"
+    assert "not a file" in error["message"]
 
 
 def test_a_missing_catalogue_folder_is_an_input_error(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:

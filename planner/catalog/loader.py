@@ -6,6 +6,7 @@ it found in every file, and a `Catalog` only when there are none.
 
 from __future__ import annotations
 
+import difflib
 import gc
 import hashlib
 import os
@@ -162,6 +163,14 @@ def load_catalog(root: str | os.PathLike[str]) -> LoadResult:
             gc.enable()
 
 
+def _looks_like_unit_file(suffix: str) -> bool:
+    """A suffix that was meant to be `.yaml` (`.yml`, `.YAML`, `.yam`, `.ymal`): a unit file
+    the loader would otherwise skip without a word, and the unit would vanish from the plan."""
+    if suffix == ".yaml":
+        return False
+    return difflib.SequenceMatcher(None, suffix.casefold(), ".yaml").ratio() >= 0.75
+
+
 def _load(shown_root: str) -> LoadResult:
     base = Path(shown_root)
     problems: list[Problem] = []
@@ -195,14 +204,17 @@ def _load(shown_root: str) -> LoadResult:
             shown = display_path(shown_root, UNITS_DIR)
             problems.append(Problem(shown, 1, 1, "yaml_syntax", f"cannot read the folder: {exc.strerror}"))
         for entry in entries:
-            if entry.name.startswith(".") or not entry.is_file():
-                continue
+            if entry.name.startswith(".") or entry.name.endswith("~"):
+                continue  # hidden files and editors' backups
             shown = display_path(shown_root, UNITS_DIR, entry.name)
-            if entry.suffix == ".yml":
-                message = f"unit files end in .yaml: rename it to {entry.stem}.yaml"
-                problems.append(Problem(shown, 1, 1, "invalid_value", message))
-                continue
             if entry.suffix != ".yaml":
+                if _looks_like_unit_file(entry.suffix) and not entry.is_dir():
+                    message = f"unit files end in .yaml, so this one would be left out: rename it to {entry.stem}.yaml"
+                    problems.append(Problem(shown, 1, 1, "invalid_value", message))
+                continue  # a README or other notes beside the unit files
+            if not entry.is_file():
+                what = "a link to a file that does not exist" if entry.is_symlink() else "not a file"
+                problems.append(Problem(shown, 1, 1, "invalid_value", f"{what}, so no unit can be read from it"))
                 continue
             read = _read(entry, shown, problems)
             unit_reads[entry.stem] = read
