@@ -8,6 +8,7 @@ from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
 
+import jsonschema
 import pytest
 
 from planner.catalog.schema import SCHEMA_FILES, WRITE_COMMAND, all_schemas, schema_for
@@ -62,8 +63,16 @@ def test_every_shipped_yaml_file_starts_with_a_modeline_naming_its_schema(path: 
     assert target.name == f"{kind}.schema.json"
 
 
-def test_the_unit_schema_says_channel_keys_are_text() -> None:
+def _offerings_mapping() -> dict[str, Any]:
+    """The unit schema's offerings, without the `null` an empty `offerings:` may be."""
     offerings = schema_for(SCHEMA_FILES["unit.schema.json"])["properties"]["offerings"]
+    [mapping] = [arm for arm in offerings["anyOf"] if arm.get("type") == "object"]
+    assert mapping["propertyNames"]["description"] == "A service id from services.yaml."
+    return dict(mapping)
+
+
+def test_the_unit_schema_says_channel_keys_are_text() -> None:
+    offerings = _offerings_mapping()
     channel_keys = offerings["additionalProperties"]["propertyNames"]
     assert channel_keys["type"] == "string"
     assert '"1177"' in channel_keys["description"]
@@ -71,7 +80,7 @@ def test_the_unit_schema_says_channel_keys_are_text() -> None:
 
 
 def test_the_unit_schema_accepts_the_short_form_of_an_offering() -> None:
-    offerings = schema_for(SCHEMA_FILES["unit.schema.json"])["properties"]["offerings"]
+    offerings = _offerings_mapping()
     entry = offerings["additionalProperties"]["additionalProperties"]
     assert {"$ref": "#/$defs/Offering"} in entry["anyOf"]
     assert any(arm.get("enum") == ["active", "redirect", "planned", "retired"] for arm in entry["anyOf"])
@@ -100,3 +109,40 @@ def test_schema_write_to_an_impossible_place_is_a_usage_error(
     blocker.write_text("not a folder", encoding="utf-8")
     assert main(["schema", "--write", str(blocker / "schema")]) == 2
     assert "cannot write the schemas" in capsys.readouterr().err
+
+
+def _validator(name: str) -> Any:
+    schema = schema_for(SCHEMA_FILES[name])
+    jsonschema.Draft202012Validator.check_schema(schema)
+    return jsonschema.Draft202012Validator(schema)
+
+
+def test_every_shipped_file_as_the_model_reads_it_satisfies_its_schema() -> None:
+    from planner.catalog.loader import load_catalog
+    from planner.catalog.model import ServicesFile
+
+    catalog = load_catalog(Path(__file__).parents[1] / "catalog").catalog
+    assert catalog is not None
+    documents = {
+        "region.schema.json": [catalog.region],
+        "services.schema.json": [ServicesFile(services=list(catalog.services))],
+        "basutbud.schema.json": [catalog.basutbud],
+        "unit.schema.json": list(catalog.units),
+    }
+    for name, models in documents.items():
+        validator = _validator(name)
+        for model in models:
+            document = model.model_dump(mode="json", by_alias=True, exclude_defaults=True)
+            errors = [e.message for e in validator.iter_errors(document)]
+            assert errors == [], f"{name}: {errors[:3]}"
+
+
+@pytest.mark.parametrize("key", ["offerings", "exemptions", "blackouts"])
+def test_an_empty_optional_list_in_a_unit_is_allowed_by_the_schema_as_by_the_loader(key: str) -> None:
+    unit = {"id": "hc-x", "name": "X", "regi": "egen", key: None}
+    assert list(_validator("unit.schema.json").iter_errors(unit)) == []
+
+
+def test_the_schema_still_refuses_a_wrong_type_where_empty_is_allowed() -> None:
+    unit = {"id": "hc-x", "name": "X", "regi": "egen", "exemptions": "none"}
+    assert list(_validator("unit.schema.json").iter_errors(unit)) != []

@@ -123,6 +123,17 @@ def _none_is_empty_map(value: Any) -> Any:
     return {} if value is None else value
 
 
+class _NullMeansNone:
+    """In the JSON Schema, the list or mapping may also be left empty (`exemptions:`), as the
+    loader accepts: an editor would otherwise underline what `mvgplan validate` passes."""
+
+    def __get_pydantic_json_schema__(self, core: CoreSchema, handler: GetJsonSchemaHandler) -> JsonSchemaValue:
+        return {"anyOf": [handler(core), {"type": "null"}]}
+
+
+_NULL_MEANS_NONE = _NullMeansNone()
+
+
 IsoDate = Annotated[
     date,
     BeforeValidator(_parse_date),
@@ -219,7 +230,7 @@ class Policy(_Strict):
     """Region-wide and per-unit capacity."""
     briefing_lead_weeks: WholeNumber = Field(default=2, ge=0)
     """Staff are briefed this many weeks before each enable."""
-    blackouts: Annotated[list[Blackout], BeforeValidator(_none_is_empty)] = []
+    blackouts: Annotated[list[Blackout], BeforeValidator(_none_is_empty), _NULL_MEANS_NONE] = []
     """Region-wide periods with no enable or redirect (holidays, summer)."""
 
 
@@ -290,7 +301,7 @@ class Service(_Strict):
     """Whether the channelling decision applies; `false` for national services that stay in 1177."""
     mvg_ready: IsoDate | None = None
     """From this date MVG offers equal or better functionality; null: not yet."""
-    depends_on: Annotated[list[Slug], BeforeValidator(_none_is_empty)] = []
+    depends_on: Annotated[list[Slug], BeforeValidator(_none_is_empty), _NULL_MEANS_NONE] = []
     """At a unit, enable this only after these services are in MVG."""
     priority: WholeNumber = 100
     """Lower goes first when capacity binds."""
@@ -359,8 +370,14 @@ def _offerings_schema(schema: dict[str, Any]) -> None:
     """Service ids and channel ids as property names, so an editor flags a bad one.
 
     Channel keys are text: an editor that reads `1177:` as a number is told it is the
-    channel "1177" (quotes optional).
+    channel "1177" (quotes optional). An empty `offerings:` (the `null` branch) stays allowed.
     """
+    branches = schema.get("anyOf")
+    if branches:
+        for branch in branches:
+            if branch.get("type") == "object":
+                _offerings_schema(branch)
+        return
 
     def values(mapping: dict[str, Any]) -> dict[str, Any]:
         patterned: dict[str, Any] = mapping.pop("patternProperties", {})
@@ -411,11 +428,11 @@ class Unit(_Strict):
     """`egen` (region-run) or `privat` (private provider under LOV)."""
     area: str | None = None
     """Primärvårdsområde; free text."""
-    offerings: Annotated[dict[Slug, dict[ChannelId, OfferingEntry]], BeforeValidator(_none_is_empty_map)] = Field(
-        default={}, json_schema_extra=_offerings_schema
-    )
+    offerings: Annotated[
+        dict[Slug, dict[ChannelId, OfferingEntry]], BeforeValidator(_none_is_empty_map), _NULL_MEANS_NONE
+    ] = Field(default={}, json_schema_extra=_offerings_schema)
     """Per service id, per channel id: the status (short form) or {status, since, from}."""
-    exemptions: Annotated[list[Exemption], BeforeValidator(_none_is_empty)] = []
+    exemptions: Annotated[list[Exemption], BeforeValidator(_none_is_empty), _NULL_MEANS_NONE] = []
     """Dated waivers of basutbud requirements."""
-    blackouts: Annotated[list[Blackout], BeforeValidator(_none_is_empty)] = []
+    blackouts: Annotated[list[Blackout], BeforeValidator(_none_is_empty), _NULL_MEANS_NONE] = []
     """Unit-specific periods with no enable or redirect."""
