@@ -16,28 +16,16 @@ exit code is 1 when a target is missed, so CI can run this script as a check.
 from __future__ import annotations
 
 import argparse
-import importlib.util
 import subprocess
 import sys
 import tempfile
 import time
 from collections.abc import Sequence
 from pathlib import Path
-from types import ModuleType
 
 REPO = Path(__file__).resolve().parents[1]
 RATIO_TARGET = 1.10
 SHIPPED_TARGET_S = 0.5
-
-
-def _generator() -> ModuleType:
-    # benchmarks/ is a folder of scripts, not a package: load the generator by path.
-    spec = importlib.util.spec_from_file_location("mvgplan_generate", REPO / "benchmarks" / "generate.py")
-    assert spec is not None and spec.loader is not None
-    module = importlib.util.module_from_spec(spec)
-    sys.modules[spec.name] = module  # dataclasses look their module up here
-    spec.loader.exec_module(module)
-    return module
 
 
 def run_once(command: str, catalog: Path, fmt: str) -> float:
@@ -79,7 +67,8 @@ def main(argv: Sequence[str] | None = None) -> int:
     with tempfile.TemporaryDirectory(prefix="mvgplan-bench-") as tmp:
         national: Path = args.national
         if national is None:
-            generator = _generator()
+            import generate as generator  # beside this script, so on sys.path
+
             national = Path(tmp) / "national"
             generator.write(generator.generate(args.units, args.services, args.seed), national)
         print(f"best of {args.repeat}, whole processes (python -m planner …), check --format {args.format}")

@@ -19,14 +19,12 @@ from __future__ import annotations
 
 import argparse
 import gc
-import importlib.util
 import subprocess
 import sys
 import tempfile
 import time
 from collections.abc import Callable, Sequence
 from pathlib import Path
-from types import ModuleType
 from typing import Any
 
 import yaml
@@ -36,16 +34,6 @@ from planner.catalog.loader import load_catalog
 REPO = Path(__file__).resolve().parents[1]
 RATIO_TARGET = 1.5
 VALIDATE_TARGET_S = 0.5
-
-
-def _generator() -> ModuleType:
-    # benchmarks/ is a folder of scripts, not a package: load the generator by path.
-    spec = importlib.util.spec_from_file_location("mvgplan_generate", REPO / "benchmarks" / "generate.py")
-    assert spec is not None and spec.loader is not None
-    module = importlib.util.module_from_spec(spec)
-    sys.modules[spec.name] = module  # dataclasses look their module up here
-    spec.loader.exec_module(module)
-    return module
 
 
 def best_of(repeat: int, run: Callable[[], object]) -> float:
@@ -97,7 +85,8 @@ def main(argv: Sequence[str] | None = None) -> int:
     with tempfile.TemporaryDirectory(prefix="mvgplan-bench-") as tmp:
         catalog: Path = args.catalog
         if catalog is None:
-            generator = _generator()
+            import generate as generator  # beside this script, so on sys.path
+
             catalog = Path(tmp) / "national"
             generator.write(generator.generate(args.units, args.services, args.seed), catalog)
         files = sorted(catalog.rglob("*.yaml"))

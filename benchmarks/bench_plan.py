@@ -19,7 +19,6 @@ With --strict the exit code is 1 when one is missed.
 from __future__ import annotations
 
 import argparse
-import importlib.util
 import json
 import os
 import resource
@@ -31,7 +30,6 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 from datetime import date
 from pathlib import Path
-from types import ModuleType
 
 REPO = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(REPO))
@@ -41,20 +39,12 @@ TARGET_SECONDS = {"shipped": 1.0, "national": 15.0}
 TARGET_GAP = 0.05
 
 
-def _generator() -> ModuleType:
-    spec = importlib.util.spec_from_file_location("mvgplan_generate", REPO / "benchmarks" / "generate.py")
-    assert spec is not None and spec.loader is not None
-    module = importlib.util.module_from_spec(spec)
-    sys.modules[spec.name] = module
-    spec.loader.exec_module(module)
-    return module
-
-
 def ensure_catalogue(path: Path, units: int, services: int, seed: int) -> None:
     if (path / "region.yaml").is_file():
         return
     print(f"generating {units} units × {services} services (seed {seed}) into {path} …", file=sys.stderr)
-    gen = _generator()
+    import generate as gen  # beside this script, so on sys.path
+
     gen.write(gen.generate(units, services, seed), path)
 
 

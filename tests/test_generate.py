@@ -2,36 +2,20 @@
 
 from __future__ import annotations
 
-import importlib.util
 import re
-import sys
 from collections import Counter
 from datetime import date
 from pathlib import Path
-from types import ModuleType
 from typing import Any
 
 import networkx as nx
 import pytest
 import yaml
+from synthetic import gen
 
 REPO = Path(__file__).resolve().parents[1]
 SLUG = re.compile(r"[a-z0-9][a-z0-9-]*")
 STATUSES = {"active", "redirect", "planned", "retired"}
-
-
-def _load_generator() -> ModuleType:
-    # benchmarks/ is a folder of scripts, not a package, so the module is loaded by path.
-    spec = importlib.util.spec_from_file_location("mvgplan_generate", REPO / "benchmarks" / "generate.py")
-    assert spec is not None and spec.loader is not None
-    module = importlib.util.module_from_spec(spec)
-    # Registered before running it: dataclasses look their module up in sys.modules.
-    sys.modules[spec.name] = module
-    spec.loader.exec_module(module)
-    return module
-
-
-gen = _load_generator()
 
 
 @pytest.fixture(scope="module")

@@ -9,7 +9,6 @@ never ends before the planner's lower bound.
 
 from __future__ import annotations
 
-import importlib.util
 import json
 import subprocess
 import sys
@@ -18,11 +17,11 @@ from collections import defaultdict
 from dataclasses import dataclass
 from datetime import date, timedelta
 from pathlib import Path
-from types import ModuleType
 
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 from plan_verifier import Options, expected_cases, verify
+from synthetic import gen
 
 from planner.catalog.loader import Catalog, load_catalog
 from planner.plan.model import PlanOptions
@@ -30,18 +29,6 @@ from planner.plan.scheduler import schedule
 from planner.plan.serialize import plan_to_dict
 
 REPO = Path(__file__).resolve().parents[1]
-
-
-def _generator() -> ModuleType:
-    spec = importlib.util.spec_from_file_location("mvgplan_generate_for_plan", REPO / "benchmarks" / "generate.py")
-    assert spec is not None and spec.loader is not None
-    module = importlib.util.module_from_spec(spec)
-    sys.modules[spec.name] = module
-    spec.loader.exec_module(module)
-    return module
-
-
-gen = _generator()
 
 
 @dataclass(frozen=True)
