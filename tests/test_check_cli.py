@@ -101,6 +101,7 @@ def test_unit_restricts_the_report_to_the_named_units_in_id_order(capsys: pytest
         "conformant_units": 0,
         "deviations": 3,
         "exempt": 0,
+        "unused_exemptions": 0,
         "expires_soon": 0,
         "by_kind": {
             "missing": 0,
@@ -318,3 +319,51 @@ def test_the_command_line_offers_exactly_the_formats_the_renderers_have() -> Non
     from planner.conformance.render import FORMATS
 
     assert check_cmd.FORMATS == FORMATS
+
+
+# --- exemptions that waive nothing ---------------------------------------------------------
+
+
+def _catalogue_with_an_unused_exemption(tmp_path: Path) -> str:
+    body = """\
+        offerings:
+          recept:
+            mvg: active
+        exemptions:
+          - {service: recept, channel: "1177", until: 2027-03-31, reason: Fel kanal}
+        """
+    return str(write_catalog(tmp_path / "catalog", {"hc-a": unit_file("hc-a", body)}))
+
+
+def test_an_exemption_that_waives_nothing_is_shown_in_every_format_and_the_check_still_passes(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch
+) -> None:
+    root = _catalogue_with_an_unused_exemption(tmp_path)
+    file = f"{root}/units/hc-a.yaml"
+
+    assert main(["check", "-c", root, "--format", "json"]) == 0
+    payload = json.loads(capsys.readouterr().out)
+    assert payload["summary"]["unused_exemptions"] == 1
+    [unused] = payload["units"][0]["unused_exemptions"]
+    assert {k: unused[k] for k in ("service", "channel", "why", "file", "line")} == {
+        "service": "recept",
+        "channel": "1177",
+        "why": "not_required",
+        "file": file,
+        "line": 8,
+    }
+
+    assert main(["check", "-c", root]) == 0
+    text = capsys.readouterr().out
+    assert re.search(rf"unused\s+recept\s+1177\s+{re.escape(file)}:8\s+this exemption waives nothing", text)
+    assert "1 exemption waiving nothing" in text
+
+    assert main(["check", "-c", root, "--format", "github"]) == 0
+    github = capsys.readouterr().out.splitlines()
+    assert github[0].startswith(f"::notice file={escape_property(file)},line=8,title=exemption waives nothing")
+    assert not any(line.startswith("::error") for line in github)
+
+    summary = tmp_path / "step-summary.md"
+    monkeypatch.setenv("GITHUB_STEP_SUMMARY", str(summary))
+    assert main(["check", "-c", root, "--format", "github"]) == 0
+    assert "### Exemptions that waive nothing" in summary.read_text(encoding="utf-8")

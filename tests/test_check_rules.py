@@ -196,7 +196,9 @@ def test_an_exemption_does_not_waive_a_broken_redirect(tmp_path: Path) -> None:
     assert len(report.units[0].exempt) == 1
 
 
-def test_an_exemption_for_an_offering_that_is_active_is_not_reported(tmp_path: Path) -> None:
+def test_an_exemption_for_an_offering_that_is_active_is_not_exempt_but_pointed_out_as_no_longer_needed(
+    tmp_path: Path,
+) -> None:
     body = """\
         offerings:
           recept:
@@ -206,6 +208,55 @@ def test_an_exemption_for_an_offering_that_is_active_is_not_reported(tmp_path: P
         """
     report = _report(tmp_path, body)
     assert report.conformant and report.units[0].exempt == ()
+    [unused] = report.units[0].unused_exemptions
+    assert (unused.service, unused.channel, unused.why, unused.line) == ("recept", "mvg", "requirement_met", 8)
+    assert "no longer needed" in unused.message
+    assert report.summary.unused_exemptions == 1
+
+
+def test_an_exemption_for_something_the_basutbud_does_not_require_waives_nothing_and_says_so(tmp_path: Path) -> None:
+    body = """\
+        offerings:
+          recept:
+            mvg: planned
+        exemptions:
+          - {service: recept, channel: "1177", until: 2027-03-31, reason: Fel kanal}
+          - {service: video, channel: mvg, until: 2027-03-31, reason: Inget krav}
+        """
+    report = _report(tmp_path, body)
+    assert _found(report) == [("recept", "mvg", "planned", 6)]  # the typo'd exemption waives nothing
+    unused = report.units[0].unused_exemptions
+    assert [(u.service, u.channel, u.why, u.line) for u in unused] == [
+        ("recept", "1177", "not_required", 8),
+        ("video", "mvg", "not_required", 9),
+    ]
+    assert "(it is required in mvg)" in unused[0].message
+    assert "required in" not in unused[1].message
+
+
+def test_unused_exemptions_never_fail_the_check(tmp_path: Path) -> None:
+    body = """\
+        offerings:
+          recept:
+            mvg: active
+        exemptions:
+          - {service: video, channel: mvg, until: 2020-01-01, reason: Gammal}
+        """
+    report = _report(tmp_path, body)
+    assert report.conformant
+    assert [u.why for u in report.units[0].unused_exemptions] == ["not_required"]
+
+
+def test_before_basutbud_effective_no_exemption_is_called_unused(tmp_path: Path) -> None:
+    body = """\
+        offerings:
+          recept:
+            mvg: active
+        exemptions:
+          - {service: video, channel: mvg, until: 2027-03-31, reason: Inget krav}
+        """
+    report = _report(tmp_path, body, effective="2027-01-01")
+    assert report.units[0].unused_exemptions == ()
 
 
 def test_before_basutbud_effective_no_requirement_is_checked_but_broken_redirects_are(tmp_path: Path) -> None:

@@ -12,7 +12,14 @@ from datetime import date
 from typing import TYPE_CHECKING
 
 from planner.conformance import words
-from planner.conformance.model import ConformanceReport, Deviation, DeviationKind, Exempt, UnitResult
+from planner.conformance.model import (
+    ConformanceReport,
+    Deviation,
+    DeviationKind,
+    Exempt,
+    UnitResult,
+    UnusedExemption,
+)
 
 if TYPE_CHECKING:
     from planner.catalog.loader import Catalog
@@ -52,7 +59,7 @@ def check(catalog: Catalog, as_of: date, units: Collection[str] | None = None) -
 
 
 def _check_unit(
-    catalog: Catalog, unit: Unit, as_of: date, requirements: Iterable[tuple[str, str]], channels: tuple[str, str]
+    catalog: Catalog, unit: Unit, as_of: date, requirements: Collection[tuple[str, str]], channels: tuple[str, str]
 ) -> UnitResult:
     file = catalog.unit_source(unit.id).path
     deviations: list[Deviation] = []
@@ -90,6 +97,7 @@ def _check_unit(
         line = catalog.offering_line(unit.id, service, channel)
         deviations.append(Deviation(unit.id, service, channel, kind, file, line, message))
     deviations.extend(_broken_redirects(catalog, unit, file, *channels))
+    unused = list(_unused_exemptions(catalog, unit, file, requirements)) if requirements else []
     return UnitResult(
         unit=unit.id,
         name=unit.name,
@@ -99,7 +107,28 @@ def _check_unit(
         # In the order of the file, so a person reading down the list reads down the file.
         deviations=tuple(sorted(deviations, key=lambda d: (d.line, d.service, d.channel, d.kind))),
         exempt=tuple(sorted(exempt, key=lambda e: (e.line, e.service, e.channel))),
+        unused_exemptions=tuple(unused),
     )
+
+
+def _unused_exemptions(
+    catalog: Catalog, unit: Unit, file: str, requirements: Collection[tuple[str, str]]
+) -> Iterable[UnusedExemption]:
+    """Exemptions that waive nothing: no such requirement, or it is met (`active`) now."""
+    required = set(requirements)
+    for index, exemption in enumerate(unit.exemptions):
+        service, channel = exemption.service, exemption.channel
+        label = _service_label(catalog, service)
+        line = catalog.unit_source(unit.id).at("exemptions", index)[0]
+        if (service, channel) not in required:
+            elsewhere = sorted(c for s, c in required if s == service)
+            message = words.unused_not_required(label, channel, elsewhere)
+            yield UnusedExemption(unit.id, service, channel, exemption.until, "not_required", file, line, message)
+            continue
+        offering = unit.offerings.get(service, {}).get(channel)
+        if offering is not None and offering.status == "active":
+            message = words.unused_requirement_met(label, channel)
+            yield UnusedExemption(unit.id, service, channel, exemption.until, "requirement_met", file, line, message)
 
 
 def _latest_exemption(unit: Unit, service: str, channel: str) -> tuple[int, Exemption] | None:

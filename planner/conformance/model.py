@@ -50,6 +50,28 @@ class Exempt:
     """True when `until` is within 30 days of as_of: the build will fail soon."""
 
 
+UnusedWhy = Literal["not_required", "requirement_met"]
+
+
+@dataclass(frozen=True, order=True)
+class UnusedExemption:
+    """An exemption that waives nothing as of the date: information, never failing the check.
+
+    `not_required`: the basutbud does not require that service in that channel (often a
+    typo in the channel or the service); `requirement_met`: it is active there now, so the
+    exemption can go.
+    """
+
+    unit: str
+    service: str
+    channel: str
+    until: date
+    why: UnusedWhy
+    file: str
+    line: int
+    message: str
+
+
 @dataclass(frozen=True)
 class UnitResult:
     unit: str
@@ -59,6 +81,8 @@ class UnitResult:
     file: str
     deviations: tuple[Deviation, ...]
     exempt: tuple[Exempt, ...]
+    unused_exemptions: tuple[UnusedExemption, ...] = ()
+    """Exemptions that waive nothing (see `UnusedExemption`), in the order of the file."""
 
     @property
     def conformant(self) -> bool:
@@ -74,6 +98,7 @@ class Summary:
     deviations: int
     exempt: int
     expires_soon: int
+    unused_exemptions: int
     by_kind: dict[DeviationKind, int]
     """Deviations per kind, every kind present (zero when none)."""
     deviating_by_regi: dict[str, int]
@@ -102,6 +127,10 @@ class ConformanceReport:
         for unit in self.units:
             yield from unit.exempt
 
+    def unused_exemptions(self) -> Iterator[UnusedExemption]:
+        for unit in self.units:
+            yield from unit.unused_exemptions
+
     @property
     def summary(self) -> Summary:
         kinds = Counter(d.kind for d in self.deviations())
@@ -113,6 +142,7 @@ class ConformanceReport:
             deviations=sum(kinds.values()),
             exempt=len(exempt),
             expires_soon=sum(1 for e in exempt if e.expires_soon),
+            unused_exemptions=sum(1 for _ in self.unused_exemptions()),
             by_kind={k: kinds[k] for k in DEVIATION_KINDS},
             deviating_by_regi={r: regi[r] for r in ("egen", "privat")},
         )

@@ -120,6 +120,18 @@ def expires_soon_message(service: str, channel: str, until: date, as_of: date) -
     )
 
 
+def unused_not_required(service: str, channel: str, required_in: list[str]) -> str:
+    hint = f" (it is required in {', '.join(required_in)})" if required_in else ""
+    return (
+        f"this exemption waives nothing: the basutbud does not require {service} in {channel}{hint}; "
+        f"correct its service or channel, or remove it"
+    )
+
+
+def unused_requirement_met(service: str, channel: str) -> str:
+    return f"this exemption is no longer needed: {service} is active in {channel}; remove it"
+
+
 # --- headings and summaries ------------------------------------------------------------------
 
 
@@ -151,6 +163,8 @@ def summary_sentence(s: Summary) -> str:
     tail = f"{plural(s.exempt, 'exemption')} in force"
     if s.expires_soon:
         tail += f", {s.expires_soon} expiring within {EXPIRES_SOON_DAYS} days"
+    if s.unused_exemptions:
+        tail += f"; {plural(s.unused_exemptions, 'exemption')} waiving nothing"
     return f"{head}; {tail}."
 
 

@@ -1,6 +1,7 @@
 """`--format github`: GitHub Actions workflow commands, so a pull request shows each deviation
 on the unit file's line: one `::error` per deviation, one `::warning` per exemption that
-expires within 30 days, and a last plain line with the summary for the job log.
+expires within 30 days, one `::notice` per exemption that waives nothing, and a last plain
+line with the summary for the job log.
 
 Escaping follows GitHub's toolkit (`@actions/core`, command.ts): in the message `%`, CR and LF
 become `%25`, `%0D`, `%0A`; in a property value also `:` and `,` become `%3A` and `%2C`.
@@ -37,6 +38,9 @@ def render(report: ConformanceReport, ctx: Context) -> str:
                 title = f"exemption expires soon: {unit.unit} {e.service} ({e.channel})"
                 message = words.expires_soon_message(e.service, e.channel, e.until, report.as_of)
                 lines.append(command("warning", message, file=e.file, line=e.line, title=title))
+        for u in unit.unused_exemptions:
+            title = f"exemption waives nothing: {unit.unit} {u.service} ({u.channel})"
+            lines.append(command("notice", u.message, file=u.file, line=u.line, title=title))
     summary = words.summary_sentence(report.summary)
     lines.append(f"{words.TITLE} as of {report.as_of.isoformat()}: {summary}")
     return "\n".join(lines) + "\n"

@@ -1,7 +1,9 @@
 """`--format json`: the SPEC §3 shape (`as_of`, `conformant`, `summary`, `units`), plus extra keys.
 
 Extras, all additive: per unit `name`, `regi`, `area`, `file`; per exemption `reason`,
-`decision`, `file`, `line`, `expires_soon`; in `summary` `expires_soon` and `by_kind`; a
+`decision`, `file`, `line`, `expires_soon`; per unit `unused_exemptions` (exemptions that
+waive nothing: `why` is `not_required` or `requirement_met`); in `summary` `expires_soon`,
+`unused_exemptions` and `by_kind`; a
 `basutbud` object saying whether the requirements were in force; and `uniformity` with
 `--uniformity`.
 """
@@ -11,7 +13,7 @@ from __future__ import annotations
 import json
 from typing import Any
 
-from planner.conformance.model import ConformanceReport, Deviation, Exempt, Uniformity, UnitResult
+from planner.conformance.model import ConformanceReport, Deviation, Exempt, Uniformity, UnitResult, UnusedExemption
 from planner.conformance.render import Context
 
 
@@ -30,6 +32,7 @@ def as_json(report: ConformanceReport, ctx: Context) -> dict[str, Any]:
             "deviations": s.deviations,
             "exempt": s.exempt,
             "expires_soon": s.expires_soon,
+            "unused_exemptions": s.unused_exemptions,
             "by_kind": dict(s.by_kind),
         },
         "units": [_unit(u) for u in report.units],
@@ -52,6 +55,7 @@ def _unit(unit: UnitResult) -> dict[str, Any]:
         "conformant": unit.conformant,
         "deviations": [_deviation(d) for d in unit.deviations],
         "exempt": [_exempt(e) for e in unit.exempt],
+        "unused_exemptions": [_unused(u) for u in unit.unused_exemptions],
         "name": unit.name,
         "regi": unit.regi,
         "area": unit.area,
@@ -80,6 +84,18 @@ def _exempt(e: Exempt) -> dict[str, Any]:
         "expires_soon": e.expires_soon,
         "file": e.file,
         "line": e.line,
+    }
+
+
+def _unused(u: UnusedExemption) -> dict[str, Any]:
+    return {
+        "service": u.service,
+        "channel": u.channel,
+        "until": u.until.isoformat(),
+        "why": u.why,
+        "file": u.file,
+        "line": u.line,
+        "message": u.message,
     }
 
 

@@ -74,6 +74,17 @@ def render(report: ConformanceReport, ctx: Context) -> str:
             "",
             *table(["Unit", "E-tjänst", "Channel", "Until", "Reason", "Decision", "Where"], exempt),
         ]
+    unused = [
+        [f"`{x.unit}`", f"`{x.service}`", x.channel, f"`{x.file}:{x.line}`", x.message]
+        for x in report.unused_exemptions()
+    ]
+    if unused:
+        lines += [
+            "",
+            "### Exemptions that waive nothing (information only)",
+            "",
+            *table(["Unit", "E-tjänst", "Channel", "Where", "Message"], unused),
+        ]
     if ctx.uniformity is not None:
         u = ctx.uniformity
         rows = [

@@ -74,6 +74,10 @@ def _rows(unit: UnitResult, report: ConformanceReport) -> list[list[Cell]]:
         rows.append(
             [mark, ("exempt", _YELLOW), (e.service, ""), (e.channel, ""), (f"{e.file}:{e.line}", ""), (note, "")]
         )
+    for u in unit.unused_exemptions:
+        rows.append(
+            [("·", ""), ("unused", ""), (u.service, ""), (u.channel, ""), (f"{u.file}:{u.line}", ""), (u.message, "")]
+        )
     return rows
 
 
