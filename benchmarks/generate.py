@@ -1,4 +1,4 @@
-"""Write a synthetic, valid catalogue (SPEC §1) of any size, for benchmarks and tests.
+"""Write a synthetic, valid catalogue (docs/catalog.md) of any size, for benchmarks and tests.
 
     python benchmarks/generate.py --units 1200 --services 150 --seed 1 --out /tmp/national
 
@@ -27,7 +27,7 @@ from datetime import date, timedelta
 from pathlib import Path
 
 AS_OF = date(2026, 11, 23)
-# The default plan start (SPEC §1): the first Monday strictly after as_of.
+# The default plan start (docs/catalog.md): the first Monday strictly after as_of.
 PLAN_START = AS_OF + timedelta(days=7 - AS_OF.weekday())
 HORIZON_WEEKS = 520
 LEGACY = "1177"
@@ -466,7 +466,7 @@ def write(files: dict[str, str], out: Path) -> int:
 
 
 def main(argv: Sequence[str] | None = None) -> int:
-    parser = argparse.ArgumentParser(description="Write a synthetic, valid mvgplan catalogue (SPEC §1).")
+    parser = argparse.ArgumentParser(description="Write a synthetic, valid mvgplan catalogue (see docs/catalog.md).")
     parser.add_argument("--units", type=int, required=True, help="number of hälsocentraler")
     parser.add_argument("--services", type=int, required=True, help="number of e-tjänster")
     parser.add_argument("--seed", type=int, default=0, help="random seed (default 0)")

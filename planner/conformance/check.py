@@ -1,4 +1,4 @@
-"""The basutbud rules (SPEC §3): a pure function from a validated catalogue and a date to a report.
+"""The basutbud rules (docs/ci.md): a pure function from a validated catalogue and a date to a report.
 
 No clock, no file access: the as-of date comes in as an argument (the CLI reads the clock),
 and the lines come from the positions the loader kept. Status alone decides; `since` and

@@ -18,7 +18,7 @@ DEVIATION_KINDS: tuple[DeviationKind, ...] = (
     "exemption_expired",
     "broken_redirect",
 )
-"""Every kind, in the order SPEC §3 lists them (and the order summaries count them in)."""
+"""Every kind, in the order docs/ci.md lists them (and the order summaries count them in)."""
 
 
 @dataclass(frozen=True, order=True)

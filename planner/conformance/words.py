@@ -59,7 +59,7 @@ def regi(value: str) -> str:
     return f"{value} regi"
 
 
-# --- deviation messages (SPEC §3 `message`) --------------------------------------------------
+# --- deviation messages (the `message` of each) --------------------------------------------------
 
 _STATUS_PHRASES: Mapping[str, str] = MappingProxyType(
     {

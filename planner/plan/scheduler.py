@@ -531,7 +531,7 @@ def _planned(task: Task, result: Schedule) -> bool:
 
 
 def schedule(catalog: Catalog, options: PlanOptions) -> Plan:
-    """The migration plan for `catalog` (SPEC §4). Pure: the same inputs give the same plan."""
+    """The migration plan for `catalog` (docs/planning.md). Pure: the same inputs give the same plan."""
     with cyclic_gc_paused():
         return plan_from_solved(catalog, solve(build_problem(catalog, options)))
 

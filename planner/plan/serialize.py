@@ -1,4 +1,4 @@
-"""A plan as the JSON document of SPEC §4, and back.
+"""A plan as the JSON document of docs/planning.md, and back.
 
 `plan_to_dict` gives exactly the contract's keys, in the contract's order, with weeks written
 `2027-W03` and dates `2027-01-18`; `json.dumps` of it is the same bytes for the same plan.
@@ -53,7 +53,7 @@ def step_to_dict(step: Step) -> dict[str, str]:
 
 
 def plan_to_dict(plan: Plan) -> dict[str, Any]:
-    """The plan as SPEC §4's JSON object (only built-in types: dict, list, str, int).
+    """The plan as the documented JSON object (only built-in types: dict, list, str, int).
 
     A plan without steps ends in its first week (there is nothing to do) and no plan can end
     before that, so `end_week` and `lower_bound_week` are always ISO weeks, never null.

@@ -1,4 +1,4 @@
-"""What needs a step (SPEC §4), and the calendar of weeks the plan is laid out in.
+"""What needs a step (docs/planning.md), and the calendar of weeks the plan is laid out in.
 
 `build_problem` turns a validated catalogue and the run's options into plain numbers the
 scheduler can work with: weeks are indices counted from the plan's first week (week 0),
@@ -24,7 +24,7 @@ if TYPE_CHECKING:
     from planner.catalog.model import Blackout, Offering
 
 TaskKind = Literal["migration", "running", "introduction"]
-"""SPEC §4 case 1 (enable + redirect), case 2 (redirect only), case 3 (enable only)."""
+"""Case 1 (enable + redirect), case 2 (redirect only), case 3 (enable only)."""
 
 
 @dataclass(frozen=True, slots=True)
@@ -127,7 +127,7 @@ class Problem:
 
 
 def default_start(as_of: date) -> date:
-    """The first Monday strictly after `as_of` (SPEC §1)."""
+    """The first Monday strictly after `as_of` (docs/catalog.md)."""
     return as_of + timedelta(days=7 - as_of.weekday())
 
 

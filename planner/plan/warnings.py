@@ -1,4 +1,4 @@
-"""The plan's warnings (SPEC §4): parallel periods too long or undated, broken redirects."""
+"""The plan's warnings (docs/planning.md): parallel periods too long or undated, broken redirects."""
 
 from __future__ import annotations
 
@@ -28,7 +28,7 @@ def warning_order(w: PlanWarning) -> tuple[str, str, int]:
 def catalogue_warnings(catalog: Catalog, as_of: date, max_weeks: int) -> list[PlanWarning]:
     """What the catalogue's current state says, as of `as_of`.
 
-    SPEC §4 limits steps to services with `migrate: true`, not warnings: a service active in
+    The contract limits steps to services with `migrate: true`, not warnings: a service active in
     both channels is a parallel period (double inboxes, confused patients) whatever the
     channelling decision says, and a broken redirect forwards patients to nothing. A service
     with `migrate: false` gets the same warnings, with advice that does not tell anyone to

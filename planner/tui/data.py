@@ -63,7 +63,7 @@ def planner_available() -> bool:
 
 
 def conformance_report(catalog: Catalog, as_of: date) -> ConformanceReport | None:
-    """The basutbud report (SPEC §3), or None while the check is not built."""
+    """The basutbud report (docs/ci.md), or None while the check is not built."""
     check = _core_function(CHECK_MODULE, CHECK_FUNCTION)
     if check is None:
         return None
@@ -72,7 +72,7 @@ def conformance_report(catalog: Catalog, as_of: date) -> ConformanceReport | Non
 
 
 def make_plan(catalog: Catalog, options: PlanOptions) -> Plan | None:
-    """The migration plan (SPEC §4), or None while the scheduler is not built."""
+    """The migration plan (docs/planning.md), or None while the scheduler is not built."""
     schedule = _core_function(SCHEDULER_MODULE, SCHEDULER_FUNCTION)
     if schedule is None:
         return None

@@ -1,4 +1,4 @@
-"""`--format json`: the SPEC §3 shape (`as_of`, `conformant`, `summary`, `units`), plus extra keys.
+"""`--format json`: the documented shape (docs/ci.md) (`as_of`, `conformant`, `summary`, `units`), plus extra keys.
 
 Extras, all additive: per unit `name`, `regi`, `area`, `file`; per exemption `reason`,
 `decision`, `file`, `line`, `expires_soon`; per unit `unused_exemptions` (exemptions that

@@ -1,4 +1,4 @@
-"""`--format json` and `--format yaml`: the plan as data, in the shape SPEC §4 fixes.
+"""`--format json` and `--format yaml`: the plan as data, in the shape docs/planning.md documents.
 
 Both are the same dict from `plan_to_dict`, so a yaml plan and a json plan of one catalogue
 hold the same values; `mvgplan diff` and `--check` read either back.
