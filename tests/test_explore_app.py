@@ -366,3 +366,19 @@ async def test_the_explorer_works_in_small_and_large_terminals(mini: Path, size:
             await pilot.press(key)
             await pilot.pause()
         assert units_table(app).row_count == 4
+
+
+@headless
+async def test_the_unit_screen_lists_an_exemption_that_waives_nothing(mini_copy: Path) -> None:
+    unit = mini_copy / "units" / "hc-gamma.yaml"
+    text = unit.read_text(encoding="utf-8")
+    assert text.endswith("reason: Lokalbrist}\n")  # the last line is an exemption: add one more
+    unit.write_text(text + '  - {service: egenremiss, channel: "1177", until: 2027-06-30, reason: Ingen}\n')
+    app = make_app(mini_copy)
+    async with app.run_test(size=SIZE) as pilot:
+        await settled(app, pilot)
+        app.open_unit("hc-gamma")
+        await pilot.pause()
+        table = app.screen.query_one("#deviations")
+        kinds = [str(table.get_row_at(i)[0]) for i in range(table.row_count)]  # type: ignore[attr-defined]
+        assert kinds.count("unused exemption") == 1

@@ -154,6 +154,7 @@ DEVIATION_COLUMNS = ("Kind", "E-tjänst", "Channel", "Line", "Detail")
 EXEMPT_KIND = "exempt"
 EXEMPT_DETAIL = "until {until}: {reason}"
 EXEMPT_SOON = " (expires soon)"
+UNUSED_KIND = "unused exemption"
 STEPS_TITLE = "Planned steps (why each week)"
 STEP_COLUMNS = ("Week", "Date", "Action", "E-tjänst", "Channel", "Why")
 NO_STEPS = "No planned steps."

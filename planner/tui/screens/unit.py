@@ -108,6 +108,10 @@ class UnitScreen(Screen[None]):
                 deviations.add_row(
                     Text(words.EXEMPT_KIND, style="yellow"), e.service, e.channel, str(e.line), Text(detail)
                 )
+            for u in result.unused_exemptions:
+                deviations.add_row(
+                    Text(words.UNUSED_KIND, style="dim"), u.service, u.channel, str(u.line), Text(u.message)
+                )
             if not result.deviations and not result.exempt:
                 deviations.add_row(Text(words.NO_DEVIATIONS, style="green"), "", "", "", "")
 
