@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import json
 import re
+import shutil
 from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
@@ -597,6 +598,16 @@ def test_a_folder_named_like_a_unit_file_is_an_error(mini_copy: Path, capsys: py
     [error] = json.loads(out)["errors"]
     assert Path(error["file"]).name == "hc-epsilon.yaml"
     assert "not a file" in error["message"]
+
+
+def test_a_units_file_instead_of_a_folder_is_named_as_such(mini_copy: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    shutil.rmtree(mini_copy / "units")
+    (mini_copy / "units").write_text("id: hc-alfa\n", encoding="utf-8")
+    code, out, _err = _run(["validate", "-c", str(mini_copy), "--format", "json"], capsys)
+    assert code == 2
+    [error] = json.loads(out)["errors"]
+    assert (Path(error["file"]).name, error["code"]) == ("units", "missing_field")
+    assert error["message"].startswith("units is a file, not a folder")
 
 
 def test_a_missing_catalogue_folder_is_an_input_error(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:

@@ -195,7 +195,11 @@ def _load(shown_root: str) -> LoadResult:
     entries: list[Path] = []
     if not units_dir.is_dir():
         shown = display_path(shown_root, UNITS_DIR)
-        message = "the catalogue has no units/ folder; add one file per hälsocentral"
+        message = (
+            "units is a file, not a folder: make units/ a folder with one file per hälsocentral"
+            if units_dir.exists()
+            else "the catalogue has no units/ folder; add one file per hälsocentral"
+        )
         problems.append(Problem(shown, 1, 1, "missing_field", message))
     else:
         try:

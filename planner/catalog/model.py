@@ -197,12 +197,16 @@ class Channel(_Strict):
     """`legacy` (1177, being phased out), `target` (MVG) or `other` (any number)."""
 
 
+MAX_WEEKS = 5200
+"""A hundred years: no setting counted in weeks needs more, and a plan stays within the calendar."""
+
+
 class ParallelWeeks(_Strict):
     """How long a service may run in both the legacy and the target channel at one unit."""
 
-    min: WholeNumber = Field(ge=0)
+    min: WholeNumber = Field(ge=0, le=MAX_WEEKS)
     """Weeks between enable in the target channel and redirect of the legacy one, at least."""
-    max: WholeNumber = Field(ge=0)
+    max: WholeNumber = Field(ge=0, le=MAX_WEEKS)
     """A parallel period longer than this many weeks is warned about."""
 
     @model_validator(mode="after")
@@ -228,7 +232,7 @@ class Policy(_Strict):
     """Minimum and maximum length of a parallel period, in weeks."""
     capacity: Capacity
     """Region-wide and per-unit capacity."""
-    briefing_lead_weeks: WholeNumber = Field(default=2, ge=0)
+    briefing_lead_weeks: WholeNumber = Field(default=2, ge=0, le=MAX_WEEKS)
     """Staff are briefed this many weeks before each enable."""
     blackouts: Annotated[list[Blackout], BeforeValidator(_none_is_empty), _NULL_MEANS_NONE] = []
     """Region-wide periods with no enable or redirect (holidays, summer)."""
@@ -239,8 +243,20 @@ class PlanSettings(_Strict):
 
     start: IsoDate | None = None
     """First day of planning; default the first Monday strictly after `as_of`."""
-    horizon_weeks: WholeNumber = Field(default=260, ge=1)
+    horizon_weeks: WholeNumber = Field(default=260, ge=1, le=MAX_WEEKS)
     """Weeks start … start + horizon − 1 are usable."""
+
+    @model_validator(mode="after")
+    def _within_the_calendar(self) -> PlanSettings:
+        # The weeks of the plan (and the one after: a start mid-week begins the next Monday)
+        # must exist: dates end on 9999-12-31.
+        if self.start is not None and date.max.toordinal() - self.start.toordinal() < 7 * (self.horizon_weeks + 2):
+            latest = date.fromordinal(date.max.toordinal() - 7 * (self.horizon_weeks + 2))
+            message = (
+                f"the plan's {self.horizon_weeks} weeks would run past {date.max}; start on {latest} at the latest"
+            )
+            raise Misplaced(message, ("start",))
+        return self
 
 
 class Region(_Strict):

@@ -55,7 +55,11 @@ def parse_date(text: str) -> date:
 
 
 def catalog_path(args: argparse.Namespace) -> str:
+    """`--catalog`, else $MVGPLAN_CATALOG (an empty one counts as unset), else ./catalog."""
     path: str | None = getattr(args, "catalog", None)
+    if path == "":
+        # Not a silent fallback to ./catalog: `-c "$DIR"` with DIR unset is a mistake.
+        raise UsageError("--catalog: the path is empty")
     return path or os.environ.get(CATALOG_ENV) or DEFAULT_CATALOG
 
 
@@ -63,14 +67,19 @@ def load(args: argparse.Namespace) -> Catalog:
     """Load and validate the whole catalogue, or raise `InputError` with every problem."""
     from planner.catalog.loader import load_catalog
 
-    result = load_catalog(catalog_path(args))
+    path = catalog_path(args)
+    try:
+        result = load_catalog(path)
+    except OSError as exc:  # a path the system refuses outright, e.g. a name too long
+        reason = exc.strerror or str(exc)
+        raise InputError([Problem(path, 1, 1, "invalid_value", f"cannot read the catalogue: {reason}")]) from None
     # The loader runs with the cyclic collector off, so its millions of objects all sit in
     # the youngest generation and the first collection afterwards would walk every one (a
     # fifth of a national run). None is garbage while a command runs: set them aside. They
     # are still freed by reference counting when dropped (e.g. on reload in the explorer).
     gc.freeze()
     if result.catalog is None:
-        fallback = Problem(catalog_path(args), 1, 1, "invalid_value", "the catalogue could not be loaded")
+        fallback = Problem(path, 1, 1, "invalid_value", "the catalogue could not be loaded")
         raise InputError(result.problems or [fallback])
     return result.catalog
 

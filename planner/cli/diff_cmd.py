@@ -8,6 +8,7 @@ is missing or is not a plan.
 from __future__ import annotations
 
 import argparse
+import re
 from pathlib import Path
 from typing import TYPE_CHECKING
 
@@ -93,13 +94,37 @@ def plan_from_text(data: bytes, path: str) -> Plan:
         raise PlanFileError(f"not valid JSON: line {exc.lineno} column {exc.colno}: {exc.msg}") from None
     except yaml.YAMLError as exc:
         raise PlanFileError(f"not valid YAML: {_yaml_reason(exc)}") from None
+    except ValueError:  # Python's limit on the digits of an integer (CVE-2020-10735)
+        raise PlanFileError(f"not a plan: {_at(text, _LONG_NUMBER)}a number with more than 4300 digits") from None
+    except RecursionError:
+        raise PlanFileError(f"not a plan: {_at(text, _DEEP)}nested more than {_DEPTH} levels deep") from None
     if not isinstance(raw, dict) or "steps" not in raw:
         raise PlanFileError("not a plan (expected a mapping with schema_version, steps, summary, …)")
     try:
         return plan_from_dict(raw)
     except (KeyError, ValueError, TypeError, AttributeError) as exc:
         detail = f"missing key {exc}" if isinstance(exc, KeyError) else str(exc)
+        if len(detail) > SHOWN_DETAIL_CHARS:  # it quotes the wrong value, which may be huge
+            detail = detail[:SHOWN_DETAIL_CHARS] + "…"
         raise PlanFileError(f"not a plan: {detail}") from None
+
+
+SHOWN_DETAIL_CHARS = 300
+_LONG_NUMBER = re.compile(r"\d{4301}")
+_DEPTH = 100
+_DEEP = re.compile(r"(?:[\[{][^\[\]{}]*){" + str(_DEPTH) + "}")
+"""A hundred brackets opened and none closed (a plan nests three deep): only used to point
+at where a file too deep for the parser starts, so strings holding brackets do not matter."""
+
+
+def _at(text: str, pattern: re.Pattern[str]) -> str:
+    """`line L column C: ` where `pattern` first matches `text`, or nothing when it does not."""
+    found = pattern.search(text)
+    if found is None:
+        return ""
+    before = text[: found.start()]
+    line = before.count("\n") + 1
+    return f"line {line} column {found.start() - (before.rfind(chr(10)) + 1) + 1}: "
 
 
 def _yaml_reason(exc: Exception) -> str:

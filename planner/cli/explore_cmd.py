@@ -34,7 +34,11 @@ def register(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
 
 def run(args: argparse.Namespace) -> int:
     path = catalog_path(args)
-    if not Path(path).is_dir():
+    try:
+        is_folder = Path(path).is_dir()
+    except OSError:  # e.g. a name too long: no folder either
+        is_folder = False
+    if not is_folder:
         raise UsageError(f"no catalogue folder at {path}; pass --catalog PATH or set MVGPLAN_CATALOG")
     # Deferred: Textual and the app take a noticeable fraction of a second to import.
     from planner.tui.app import run as run_app

@@ -9,7 +9,10 @@ so `mvgplan check` starts without loading the planner or Textual.
 from __future__ import annotations
 
 import argparse
+import errno
+import io
 import json
+import os
 import sys
 from collections.abc import Sequence
 from importlib import import_module
@@ -21,6 +24,7 @@ from planner.cli.common import UsageError
 from planner.problems import InputError
 
 EXIT_OK, EXIT_FINDINGS, EXIT_INPUT = 0, 1, 2
+EXIT_INTERRUPTED, EXIT_BROKEN_PIPE = 130, 141  # as a shell reports SIGINT and SIGPIPE
 
 # One module per command, each with `register(subparsers)`; imported on start-up, so they
 # must stay light (argparse only at module level).
@@ -52,8 +56,29 @@ def _json_requested(argv: Sequence[str]) -> bool:
 def _report_usage_error(message: str, wants_json: bool) -> None:
     if wants_json:  # `--format json > file` stays JSON, even when the command line is wrong
         payload = {"ok": False, "errors": [], "usage_error": message}
-        sys.stdout.write(json.dumps(payload, ensure_ascii=False, indent=2) + "\n")
+        _to_stdout(json.dumps(payload, ensure_ascii=False, indent=2) + "\n")
     sys.stderr.write(message + "\n")
+
+
+def _to_stdout(text: str) -> None:
+    """Write the machine-readable copy of an error report. If no one reads stdout any more
+    (`--format json | head -0`, `>&-`), the report on stderr and exit code 2 still follow."""
+    try:
+        sys.stdout.write(text)
+        sys.stdout.flush()
+    except (BrokenPipeError, _StdoutClosed):
+        _drop_stdout()
+
+
+def _drop_stdout() -> None:
+    """After a broken pipe: send what is left in stdout's buffer to /dev/null, so that the
+    flush at exit does not report the same broken pipe again."""
+    try:
+        devnull = os.open(os.devnull, os.O_WRONLY)
+        os.dup2(devnull, sys.stdout.fileno())
+        os.close(devnull)
+    except (OSError, ValueError, AttributeError):  # no file descriptor: a closed or captured stream
+        pass
 
 
 def build_parser() -> argparse.ArgumentParser:
@@ -71,13 +96,14 @@ def build_parser() -> argparse.ArgumentParser:
 def _report_input_errors(error: InputError, fmt: str | None) -> None:
     if fmt == "json":
         payload = {"ok": False, "errors": [p.as_json() for p in error.problems]}
-        sys.stdout.write(json.dumps(payload, ensure_ascii=False, indent=2) + "\n")
+        _to_stdout(json.dumps(payload, ensure_ascii=False, indent=2) + "\n")
     elif fmt == "github":
         from planner.conformance.render.github import command
 
-        for p in error.problems:
-            line = command("error", p.message, file=p.file, line=p.line, col=p.column, title=p.code)
-            sys.stdout.write(line + "\n")
+        lines = [
+            command("error", p.message, file=p.file, line=p.line, col=p.column, title=p.code) for p in error.problems
+        ]
+        _to_stdout("".join(line + "\n" for line in lines))
     for p in error.problems:
         sys.stderr.write(p.render() + "\n")
     count = len(error.problems)
@@ -86,8 +112,25 @@ def _report_input_errors(error: InputError, fmt: str | None) -> None:
 
 def main(argv: Sequence[str] | None = None) -> int:
     """Run `mvgplan` with `argv` (default: the process's arguments) and return the exit code."""
+    _usable_streams()
+    try:
+        return _run(sys.argv[1:] if argv is None else list(argv))
+    except KeyboardInterrupt:
+        sys.stderr.write("interrupted\n")
+        return EXIT_INTERRUPTED
+    except BrokenPipeError:
+        # `mvgplan check | head -1`: the reader went away and the output is cut short. Exit
+        # as a shell reports a process ended by SIGPIPE (128 + 13), never 0: with `set -o
+        # pipefail` a CI job must not pass a check whose verdict nobody read.
+        _drop_stdout()
+        return EXIT_BROKEN_PIPE
+    except _StdoutClosed:
+        sys.stderr.write("mvgplan: cannot write the output: standard output is closed\n")
+        return EXIT_INPUT
+
+
+def _run(words: list[str]) -> int:
     parser = build_parser()
-    words = sys.argv[1:] if argv is None else list(argv)
     try:
         args = parser.parse_args(words)
     except _BadCommandLine as error:
@@ -105,12 +148,38 @@ def main(argv: Sequence[str] | None = None) -> int:
     except UsageError as error:
         _report_usage_error(f"mvgplan {args.command}: {error}", getattr(args, "format", None) == "json")
         return EXIT_INPUT
-    except KeyboardInterrupt:
-        sys.stderr.write("interrupted\n")
-        return 130
-    except BrokenPipeError:  # `mvgplan plan | head`: the reader went away; not an error
-        sys.stderr.close()
-        return EXIT_OK
+
+
+class _StdoutClosed(OSError):
+    """Output was written while the process has no standard output (`mvgplan plan >&-`)."""
+
+
+class _ClosedStdout(io.TextIOBase):
+    """Stands in for a closed standard output, which Python leaves as None: writing to it
+    fails with a message instead of an AttributeError deep inside a renderer."""
+
+    def writable(self) -> bool:
+        return True
+
+    def write(self, text: str) -> int:
+        raise _StdoutClosed(errno.EBADF, "standard output is closed")
+
+
+def _usable_streams() -> None:
+    """Standard streams the commands can write to whatever the process was given.
+
+    A closed stderr (`2>&-`) becomes /dev/null (diagnostics are lost, exit codes are not); a
+    closed stdout fails on the first write, so that `--out FILE >&-` still works. A character
+    the terminal's encoding cannot show (a file name that is not UTF-8, `ä` under
+    PYTHONIOENCODING=ascii) is written as an escape rather than ending the run in a traceback.
+    """
+    if sys.stderr is None:
+        sys.stderr = open(os.devnull, "w", encoding="utf-8")  # noqa: SIM115 - lives as long as the process
+    if sys.stdout is None:
+        sys.stdout = _ClosedStdout()
+    for stream in (sys.stdout, sys.stderr):
+        if isinstance(stream, io.TextIOWrapper) and stream.errors != "backslashreplace":
+            stream.reconfigure(errors="backslashreplace")
 
 
 def entry_point() -> None:

@@ -9,13 +9,18 @@ yaml `--check` file that is not a plan at all).
 from __future__ import annotations
 
 import argparse
+import os
+import re
 import shlex
+import stat
 import sys
 from collections.abc import Callable
+from datetime import date
 from pathlib import Path
 from typing import TYPE_CHECKING
 
 from planner.cli.common import UsageError, add_catalog_option, catalog_path, effective_as_of, emit, load, parse_date
+from planner.problems import InputError, Problem
 
 if TYPE_CHECKING:
     from planner.catalog.loader import Catalog
@@ -117,12 +122,17 @@ def run(args: argparse.Namespace) -> int:
     from planner.plan.render import render
     from planner.plan.scheduler import schedule
 
+    for option, value in (("--out", args.out), ("--check", args.check)):
+        if value == "":
+            raise UsageError(f"{option}: the file name is empty")
     fmt = output_format(args)
     catalog = load(args)
-    if args.check and not Path(args.check).is_file():
-        raise UsageError(f"{args.check}: no such file; write it first with: {_command(args, fmt, catalog)}")
+    if args.check:
+        _require_plan_file(args, fmt, catalog)
+    as_of = effective_as_of(args, catalog)
+    _within_the_calendar(args, catalog, as_of)
     options = PlanOptions(
-        as_of=effective_as_of(args, catalog),
+        as_of=as_of,
         start=args.start,
         enables_per_week=args.capacity,
         parallel_min=args.parallel_min,
@@ -140,6 +150,64 @@ def run(args: argparse.Namespace) -> int:
     else:
         emit(text)
     return max(code, _strict(args, plan))
+
+
+def _require_plan_file(args: argparse.Namespace, fmt: str, catalog: Catalog) -> None:
+    path: str = args.check
+    try:
+        mode = os.stat(path).st_mode
+    except FileNotFoundError:
+        raise UsageError(f"{path}: no such file; write it first with: {_command(args, fmt, catalog)}") from None
+    except OSError as exc:  # a name too long, a folder on the way that is a file, …
+        raise UsageError(f"cannot read {path}: {exc.strerror or exc}") from None
+    if stat.S_ISDIR(mode):
+        raise UsageError(f"{path} is a folder, not a plan file; pass the file that --out wrote")
+
+
+CALENDAR_WEEKS = (date.max - date.min).days // 7
+"""Weeks from 0001-01-01 to 9999-12-31: no parallel period can be longer."""
+REACH_MARGIN_WEEKS = 2
+"""The first week may lie a week after the start; one more for the weeks' own days."""
+
+
+def _within_the_calendar(args: argparse.Namespace, catalog: Catalog, as_of: date) -> None:
+    """Refuse overrides that take the plan past the calendar (dates end on 9999-12-31).
+
+    The catalogue's own settings are kept within it by validation (weeks at most 5200, a
+    `plan.start` whose horizon fits); here remain `--parallel-min`, `--start`, and an as-of
+    date near the end of time with no `plan.start`. A `--parallel-min` beyond the calendar
+    would make the planner build week tables that cannot fit in memory; below that it is a
+    what-if like any other: with a parallel period that began years ago, even a minimum
+    longer than the horizon may allow a redirect.
+    """
+    if args.parallel_min is not None and args.parallel_min > CALENDAR_WEEKS:
+        raise UsageError(
+            f"--parallel-min {args.parallel_min} is longer than the calendar itself "
+            f"({CALENDAR_WEEKS} weeks from year 1 to 9999); use a smaller number"
+        )
+    settings = catalog.region.plan
+    horizon = settings.horizon_weeks
+    latest = date.fromordinal(date.max.toordinal() - 7 * (horizon + REACH_MARGIN_WEEKS))
+    start = args.start or settings.start
+    if start is None:  # the default: the first Monday after as_of
+        if as_of.toordinal() + 7 - as_of.weekday() <= latest.toordinal():
+            return
+        since = f"the first Monday after {as_of.isoformat()}"
+    elif start <= latest:
+        return
+    else:
+        since = start.isoformat()
+    reach = (
+        f"the plan's {horizon} weeks (plan.horizon_weeks) from {since} would run past "
+        f"{date.max.isoformat()}, the last day there is; the plan can start on {latest.isoformat()} at the latest"
+    )
+    if args.start is not None:
+        raise UsageError(f"--start {args.start.isoformat()}: {reach}")
+    if args.as_of is not None:
+        raise UsageError(f"--as-of {args.as_of.isoformat()}: {reach}; pass an earlier --start")
+    region = catalog.sources["region"]
+    line, column = region.at("as_of")
+    raise InputError([Problem(region.path, line, column, "invalid_value", f"as_of: {reach}; set plan.start")])
 
 
 def _write(path: str, text: str, fmt: str, plan: Plan) -> None:
@@ -239,6 +307,17 @@ def _line_diff(actual: bytes, expected: str) -> list[str]:
         for line in difflib.unified_diff(old, new, "committed", "now", n=0, lineterm="")
         if line[:1] in "+-" and not line.startswith(("+++", "---"))
     ]
-    shown = [f"  {line}" for line in changed[:SHOWN_CHANGES]]
+    shown = [f"  {_printable(line)}" for line in changed[:SHOWN_CHANGES]]
     more = len(changed) - len(shown)
     return [f"{len(changed)} lines differ:", *shown, *([f"  … and {more} more"] if more > 0 else [])]
+
+
+SHOWN_LINE_CHARS = 200
+_CONTROL = re.compile("[\x00-\x08\x0b-\x1f\x7f\x85\u2028\u2029]")
+
+
+def _printable(line: str) -> str:
+    """A changed line as one short, harmless line of stderr: control characters (a binary file
+    or terminal escapes in the committed file) as escapes, and cut after SHOWN_LINE_CHARS."""
+    line = _CONTROL.sub(lambda m: m.group().encode("unicode_escape").decode("ascii"), line)
+    return line if len(line) <= SHOWN_LINE_CHARS else line[:SHOWN_LINE_CHARS] + f"… ({len(line)} characters)"

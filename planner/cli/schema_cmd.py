@@ -33,6 +33,8 @@ def run(args: argparse.Namespace) -> int:
     if args.write:
         target = Path(args.write)
         try:
+            if target.exists() and not target.is_dir():
+                raise UsageError(f"cannot write the schemas to {args.write}: it is a file, not a folder")
             target.mkdir(parents=True, exist_ok=True)
             for name, text in all_schemas().items():
                 write_atomic(target / name, text)
