@@ -1,4 +1,4 @@
-"""`mvgplan check`: basutbud conformance per hälsocentral (SPEC §3), in five formats.
+"""`mvgplan check`: basutbud conformance per hälsocentral (docs/ci.md), in five formats.
 
 Runs on every commit of a catalogue, so this module stays light at start-up: the rules and
 the renderers are imported inside `run`, and only the chosen format's renderer at that.
