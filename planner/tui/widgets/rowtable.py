@@ -17,14 +17,11 @@ from rich.segment import Segment
 from rich.style import Style
 from rich.text import Text
 from textual import events
-from textual.binding import Binding, BindingType
 from textual.geometry import Size
 from textual.message import Message
-from textual.reactive import reactive
-from textual.scroll_view import ScrollView
 from textual.strip import Strip
 
-from planner.tui import words
+from planner.tui.widgets.cursor import CursorView
 
 Cell = Text | str | int
 
@@ -75,20 +72,8 @@ class LazyRows(Sequence[Row]):
 PADDING = 1  # one blank each side of a cell
 
 
-class RowTable(ScrollView, can_focus=True):
+class RowTable(CursorView):
     """Rows under a header; a row cursor; Enter or a second click selects; a header click sorts."""
-
-    BINDINGS: ClassVar[list[BindingType]] = [
-        Binding("up", "cursor(-1)", show=False),
-        Binding("down", "cursor(1)", show=False),
-        Binding("pageup", "page(-1)", show=False),
-        Binding("pagedown", "page(1)", show=False),
-        Binding("home", "cursor_to(0)", show=False),
-        Binding("end", "cursor_to(-1)", show=False),
-        Binding("left", "scroll_columns(-8)", show=False),
-        Binding("right", "scroll_columns(8)", show=False),
-        Binding("enter", "select", words.KEY_OPEN),
-    ]
 
     COMPONENT_CLASSES: ClassVar[set[str]] = {
         "row-table--header",
@@ -111,8 +96,6 @@ class RowTable(ScrollView, can_focus=True):
     RowTable > .row-table--even { }
     RowTable > .row-table--empty { color: $text-muted; text-style: italic; }
     """
-
-    cursor: reactive[int] = reactive(0, always_update=False)
 
     class RowHighlighted(Message):
         def __init__(self, table: RowTable, key: str | None, index: int) -> None:
@@ -282,33 +265,13 @@ class RowTable(ScrollView, can_focus=True):
 
     # Moving.
 
-    def validate_cursor(self, value: int) -> int:
-        return max(0, min(value, len(self._rows) - 1)) if self._rows else 0
+    def cursor_rows(self) -> int:
+        return len(self._rows)
 
     def watch_cursor(self, old: int, new: int) -> None:
         self.refresh()
-        self._scroll_to_cursor()
+        self.scroll_to_cursor()
         self.post_message(self.RowHighlighted(self, self.current_key, new))
-
-    def _scroll_to_cursor(self) -> None:
-        body = max(self.scrollable_content_region.height - 1, 1)
-        top = int(self.scroll_y)
-        if self.cursor < top:
-            self.scroll_to(y=self.cursor, animate=False)
-        elif self.cursor >= top + body:
-            self.scroll_to(y=self.cursor - body + 1, animate=False)
-
-    def action_cursor(self, delta: int) -> None:
-        self.cursor += delta
-
-    def action_page(self, direction: int) -> None:
-        self.cursor += direction * max(self.scrollable_content_region.height - 1, 1)
-
-    def action_cursor_to(self, index: int) -> None:
-        self.cursor = index if index >= 0 else len(self._rows) - 1
-
-    def action_scroll_columns(self, delta: int) -> None:
-        self.scroll_to(x=self.scroll_x + delta, animate=False)
 
     def action_select(self) -> None:
         key = self.current_key

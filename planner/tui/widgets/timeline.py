@@ -14,36 +14,24 @@ from typing import ClassVar
 from rich.segment import Segment
 from rich.style import Style
 from textual import events
-from textual.binding import Binding, BindingType
 from textual.geometry import Size
 from textual.message import Message
-from textual.reactive import reactive
-from textual.scroll_view import ScrollView
 from textual.strip import Strip
 
 from planner.tui import words
 from planner.tui.weeks import SYM_BRIEF, SYM_EMPTY, SYM_PARALLEL, SYM_REDIRECT
+from planner.tui.widgets.cursor import CursorView
 
 HEADER_LINES = 2
 LABEL_WIDTH = 32
 BLACKOUT_SYMBOL = "░"
 
 
-class Timeline(ScrollView, can_focus=True):
+class Timeline(CursorView):
     """Rows × weeks of symbols (see `planner.tui.weeks.unit_cells`); the cursor row opens on Enter."""
 
-    BINDINGS: ClassVar[list[BindingType]] = [
-        Binding("up", "cursor(-1)", show=False),
-        Binding("down", "cursor(1)", show=False),
-        Binding("pageup", "page(-1)", show=False),
-        Binding("pagedown", "page(1)", show=False),
-        Binding("home", "cursor_to(0)", show=False),
-        Binding("end", "cursor_to(-1)", show=False),
-        Binding("left", "weeks(-4)", show=False),
-        Binding("right", "weeks(4)", show=False),
-        Binding("enter", "select", words.KEY_OPEN),
-    ]
-
+    HEADER_LINES = HEADER_LINES
+    SIDEWAYS = 4  # weeks
     COMPONENT_CLASSES: ClassVar[set[str]] = {
         "timeline--header",
         "timeline--label",
@@ -69,8 +57,6 @@ class Timeline(ScrollView, can_focus=True):
     Timeline > .timeline--empty { color: $text-disabled; }
     Timeline > .timeline--blackout { background: $error 25%; }
     """
-
-    cursor: reactive[int] = reactive(0)
 
     class Selected(Message):
         """Enter (or a second click) on a row."""
@@ -216,31 +202,13 @@ class Timeline(ScrollView, can_focus=True):
 
     # Moving.
 
+    def cursor_rows(self) -> int:
+        return len(self._keys)
+
     def watch_cursor(self, old: int, new: int) -> None:
         self.refresh()
-        if not self._keys:
-            return
-        body = max(self.scrollable_content_region.height - HEADER_LINES, 1)
-        top = int(self.scroll_y)
-        if new < top:
-            self.scroll_to(y=new, animate=False)
-        elif new >= top + body:
-            self.scroll_to(y=new - body + 1, animate=False)
-
-    def validate_cursor(self, value: int) -> int:
-        return max(0, min(value, len(self._keys) - 1)) if self._keys else 0
-
-    def action_cursor(self, delta: int) -> None:
-        self.cursor += delta
-
-    def action_page(self, direction: int) -> None:
-        self.cursor += direction * max(self.scrollable_content_region.height - HEADER_LINES, 1)
-
-    def action_cursor_to(self, index: int) -> None:
-        self.cursor = index if index >= 0 else len(self._keys) - 1
-
-    def action_weeks(self, delta: int) -> None:
-        self.scroll_to(x=self.scroll_x + delta, animate=False)
+        if self._keys:
+            self.scroll_to_cursor()
 
     def action_select(self) -> None:
         if (key := self.current_key) is not None:
