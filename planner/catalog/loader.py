@@ -156,8 +156,12 @@ def load_catalog(root: str | os.PathLike[str]) -> LoadResult:
     # more than doubles the time of a national catalogue. Reference counting frees them.
     collecting = gc.isenabled()
     gc.disable()
+    shown = os.fspath(root)
     try:
-        return _load(os.fspath(root))
+        return _load(shown)
+    except OSError as exc:  # a path the system refuses outright (a name too long, …)
+        reason = exc.strerror or str(exc)
+        return LoadResult(None, [Problem(shown, 1, 1, "invalid_value", f"cannot read the catalogue: {reason}")])
     finally:
         if collecting:
             gc.enable()

@@ -68,11 +68,7 @@ def load(args: argparse.Namespace) -> Catalog:
     from planner.catalog.loader import load_catalog
 
     path = catalog_path(args)
-    try:
-        result = load_catalog(path)
-    except OSError as exc:  # a path the system refuses outright, e.g. a name too long
-        reason = exc.strerror or str(exc)
-        raise InputError([Problem(path, 1, 1, "invalid_value", f"cannot read the catalogue: {reason}")]) from None
+    result = load_catalog(path)
     # The loader runs with the cyclic collector off, so its millions of objects all sit in
     # the youngest generation and the first collection afterwards would walk every one (a
     # fifth of a national run). None is garbage while a command runs: set them aside. They
