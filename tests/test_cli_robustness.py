@@ -12,7 +12,6 @@ import shutil
 import stat
 import sys
 import threading
-import time
 from pathlib import Path
 
 import pytest
@@ -49,31 +48,19 @@ def test_out_to_a_pipe_writes_into_it_and_leaves_the_pipe_in_place(
     # node itself with a plain file (as root). A FIFO shows it without touching /dev.
     fifo = tmp_path / "plan.yaml"
     os.mkfifo(fifo)
-    reading = os.open(fifo, os.O_RDONLY | os.O_NONBLOCK)  # a reader is there: opening to write won't block
     received = bytearray()
-    done = threading.Event()
 
-    def drain() -> None:
-        while True:
-            try:
-                chunk = os.read(reading, 65536)
-            except BlockingIOError:
-                chunk = b""
-            if chunk:
-                received.extend(chunk)
-            elif done.is_set():
-                return
-            else:
-                time.sleep(0.005)
+    def drain() -> None:  # opening blocks until the plan command opens the pipe to write
+        with open(fifo, "rb") as pipe:
+            received.extend(pipe.read())
 
     reader = threading.Thread(target=drain, daemon=True)
     reader.start()
-    try:
-        code, _, err = run(capsys, "plan", "-c", str(MINI), "--out", str(fifo))
-    finally:
-        done.set()
-        reader.join(timeout=10)
-        os.close(reading)
+    code, _, err = run(capsys, "plan", "-c", str(MINI), "--out", str(fifo))
+    reader.join(timeout=30)
+    if reader.is_alive():  # the command never opened the pipe: release the reader
+        os.close(os.open(fifo, os.O_WRONLY | os.O_NONBLOCK))
+        reader.join(timeout=5)
     assert code == 0, err
     assert stat.S_ISFIFO(os.lstat(fifo).st_mode)
     assert received.startswith(b"schema_version: 1\n")
