@@ -344,3 +344,24 @@ def test_validate_refuses_settings_in_weeks_that_reach_past_the_calendar(
     assert main(["validate", "-c", str(catalog)]) == 2
     err = capsys.readouterr().err
     assert "plan.horizon_weeks: must be at most 5200 (got 500000)" in err
+
+
+@pytest.mark.parametrize("fmt", ["yaml", "json"])
+def test_diff_of_a_plan_with_a_wrong_value_names_its_line_and_column(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str], fmt: str
+) -> None:
+    good = tmp_path / f"good.{fmt}"
+    assert main(["plan", "-c", str(MINI), "--format", fmt, "--out", str(good)]) == 0
+    text = good.read_text(encoding="utf-8")
+    binding = r'"binding": "\w+"' if fmt == "json" else r"binding: \w+"
+    wrong = '"binding": "soon"' if fmt == "json" else "binding: soon"
+    broken = re.sub(binding, wrong, text, count=1)
+    value = broken.index('"soon"' if fmt == "json" else "soon")  # a JSON string starts at its quote
+    line = broken.count("\n", 0, value) + 1
+    column = value - (broken.rfind("\n", 0, value) + 1) + 1
+    bad = tmp_path / f"bad.{fmt}"
+    bad.write_text(broken, encoding="utf-8")
+    capsys.readouterr()
+    assert main(["diff", str(good), str(bad)]) == 2
+    err = capsys.readouterr().err
+    assert f"not a plan: line {line} column {column}: steps[0]: 'binding' is 'soon'" in err

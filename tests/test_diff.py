@@ -179,7 +179,7 @@ def test_diff_of_a_missing_file_exits_2_and_names_it(tmp_path: Path, capsys: pyt
         ("list.yaml", "- 1\n- 2\n", "not a plan"),
         ("empty.yaml", "", "empty"),
         ("latin1.yaml", b"steps: \xe5\n", "not UTF-8"),
-        ("partial.yaml", "schema_version: 1\nsteps: []\n", "not a plan: plan: missing key"),
+        ("partial.yaml", "schema_version: 1\nsteps: []\n", "not a plan: line 1 column 1: plan: missing key"),
         ("badweek.yaml", None, "week"),
     ],
 )

@@ -74,7 +74,7 @@ def plan_from_text(data: bytes, path: str) -> Plan:
 
     import yaml
 
-    from planner.plan.serialize import plan_from_dict
+    from planner.plan.serialize import PlanShapeError, plan_from_dict
 
     try:
         text = data.decode("utf-8-sig")
@@ -106,7 +106,42 @@ def plan_from_text(data: bytes, path: str) -> Plan:
         detail = f"missing key {exc}" if isinstance(exc, KeyError) else str(exc)
         if len(detail) > SHOWN_DETAIL_CHARS:  # it quotes the wrong value, which may be huge
             detail = detail[:SHOWN_DETAIL_CHARS] + "…"
-        raise PlanFileError(f"not a plan: {detail}") from None
+        where = _position(text, exc.path) if isinstance(exc, PlanShapeError) else ""
+        raise PlanFileError(f"not a plan: {where}{detail}") from None
+
+
+LOCATE_MAX_CHARS = 5 * 1024 * 1024
+"""Up to this size a faulty plan is read a second time, as a node tree, to find the line."""
+
+
+def _position(text: str, path: tuple[str | int, ...]) -> str:
+    """`line L column C: ` of the value at `path` (or the deepest part of it that exists).
+
+    Only on the error path, and only for files up to LOCATE_MAX_CHARS: composing a national
+    plan's node tree would take longer than the reader wants to wait for the message. JSON is
+    read as YAML here, which it (nearly always) is.
+    """
+    import yaml
+
+    if len(text) > LOCATE_MAX_CHARS:
+        return ""
+    try:
+        node = yaml.compose(text, Loader=getattr(yaml, "CSafeLoader", yaml.SafeLoader))
+    except yaml.YAMLError:
+        return ""
+    for part in path:
+        if isinstance(part, int) and isinstance(node, yaml.SequenceNode) and part < len(node.value):
+            node = node.value[part]
+        elif isinstance(part, str) and isinstance(node, yaml.MappingNode):
+            found = [value for key, value in node.value if key.value == part]
+            if not found:
+                break
+            node = found[-1]
+        else:
+            break
+    if node is None:
+        return ""
+    return f"line {node.start_mark.line + 1} column {node.start_mark.column + 1}: "
 
 
 SHOWN_DETAIL_CHARS = 300

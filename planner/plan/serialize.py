@@ -8,6 +8,7 @@ and raises `ValueError` with a sentence a person can act on when it is not one.
 
 from __future__ import annotations
 
+import re
 from collections.abc import Mapping
 from datetime import date
 from functools import cache
@@ -85,23 +86,44 @@ def plan_to_dict(plan: Plan) -> dict[str, Any]:
 # --- reading back ----------------------------------------------------------------------
 
 
+class PlanShapeError(ValueError):
+    """A document that is not a plan, at `where` (`plan`, `steps[13]`, …) and `key` (or None:
+    the value at `where` itself), so a reader can point at the line."""
+
+    def __init__(self, message: str, where: str, key: str | None = None) -> None:
+        super().__init__(message)
+        self.where = where
+        self.key = key
+
+    @property
+    def path(self) -> tuple[str | int, ...]:
+        """`steps[13]` + `service` → ("steps", 13, "service"); `plan` is the document itself."""
+        parts: list[str | int] = []
+        for name, index in re.findall(r"(\w+)(?:\[(\d+)\])?", self.where):
+            if name != "plan":
+                parts.append(name)
+            if index:
+                parts.append(int(index))
+        return (*parts, self.key) if self.key is not None else tuple(parts)
+
+
 def _field(obj: Mapping[str, Any], key: str, where: str) -> Any:
     if key not in obj:
-        raise ValueError(f"{where}: missing key {key!r}")
+        raise PlanShapeError(f"{where}: missing key {key!r}", where)
     return obj[key]
 
 
 def _text(obj: Mapping[str, Any], key: str, where: str) -> str:
     value = _field(obj, key, where)
     if not isinstance(value, str):
-        raise ValueError(f"{where}: {key!r} must be a string, got {value!r}")
+        raise PlanShapeError(f"{where}: {key!r} must be a string, got {value!r}", where, key)
     return value
 
 
 def _choice(obj: Mapping[str, Any], key: str, where: str, allowed: tuple[str, ...]) -> str:
     value = _text(obj, key, where)
     if value not in allowed:
-        raise ValueError(f"{where}: {key!r} is {value!r}, expected one of {', '.join(allowed)}")
+        raise PlanShapeError(f"{where}: {key!r} is {value!r}, expected one of {', '.join(allowed)}", where, key)
     return value
 
 
@@ -110,16 +132,16 @@ def _day(obj: Mapping[str, Any], key: str, where: str) -> date:
     try:
         return date.fromisoformat(value)
     except ValueError:
-        raise ValueError(f"{where}: {key!r} is not a date YYYY-MM-DD: {value!r}") from None
+        raise PlanShapeError(f"{where}: {key!r} is not a date YYYY-MM-DD: {value!r}", where, key) from None
 
 
 def _week(value: Any, key: str, where: str) -> date:
     if not isinstance(value, str):
-        raise ValueError(f"{where}: {key!r} must be an ISO week like 2027-W03, got {value!r}")
+        raise PlanShapeError(f"{where}: {key!r} must be an ISO week like 2027-W03, got {value!r}", where, key)
     try:
         return monday_from_label(value)
     except ValueError as exc:
-        raise ValueError(f"{where}: {key!r}: {exc}") from None
+        raise PlanShapeError(f"{where}: {key!r}: {exc}", where, key) from None
 
 
 def _optional_week(obj: Mapping[str, Any], key: str, where: str) -> date | None:
@@ -129,14 +151,14 @@ def _optional_week(obj: Mapping[str, Any], key: str, where: str) -> date | None:
 
 def _mapping(value: Any, where: str) -> Mapping[str, Any]:
     if not isinstance(value, Mapping):
-        raise ValueError(f"{where}: expected an object, got {type(value).__name__}")
+        raise PlanShapeError(f"{where}: expected an object, got {type(value).__name__}", where)
     return value
 
 
 def _list(obj: Mapping[str, Any], key: str, where: str) -> list[Any]:
     value = _field(obj, key, where)
     if not isinstance(value, list):
-        raise ValueError(f"{where}: {key!r} must be a list")
+        raise PlanShapeError(f"{where}: {key!r} must be a list", where, key)
     return value
 
 
@@ -145,7 +167,9 @@ def plan_from_dict(data: Any) -> Plan:
     top = _mapping(data, "plan")
     version = _field(top, "schema_version", "plan")
     if version != SCHEMA_VERSION:
-        raise ValueError(f"plan: schema_version {version!r} is not supported (expected {SCHEMA_VERSION})")
+        raise PlanShapeError(
+            f"plan: schema_version {version!r} is not supported (expected {SCHEMA_VERSION})", "plan", "schema_version"
+        )
     steps: list[Step] = []
     for n, raw in enumerate(_list(top, "steps", "plan")):
         where = f"steps[{n}]"
