@@ -365,3 +365,30 @@ def test_diff_of_a_plan_with_a_wrong_value_names_its_line_and_column(
     assert main(["diff", str(good), str(bad)]) == 2
     err = capsys.readouterr().err
     assert f"not a plan: line {line} column {column}: steps[0]: 'binding' is 'soon'" in err
+
+
+def test_ctrl_c_while_the_command_line_is_still_being_imported_exits_130_without_a_traceback(
+    capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from planner.cli import entry
+
+    def interrupted(name: str) -> None:
+        raise KeyboardInterrupt
+
+    monkeypatch.setattr(entry, "import_module", interrupted)
+    with pytest.raises(SystemExit) as stopped:
+        entry.entry_point()
+    assert stopped.value.code == 130
+    assert capsys.readouterr().err == "interrupted\n"
+
+
+def test_the_console_script_runs_the_command_line(
+    capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from planner.cli import entry
+
+    monkeypatch.setattr(sys, "argv", ["mvgplan", "validate", "-c", str(MINI)])
+    with pytest.raises(SystemExit) as stopped:
+        entry.entry_point()
+    assert stopped.value.code == 0
+    assert "valid" in capsys.readouterr().out

@@ -180,8 +180,3 @@ def _usable_streams() -> None:
     for stream in (sys.stdout, sys.stderr):
         if isinstance(stream, io.TextIOWrapper) and stream.errors != "backslashreplace":
             stream.reconfigure(errors="backslashreplace")
-
-
-def entry_point() -> None:
-    """The `mvgplan` console script."""
-    sys.exit(main())
