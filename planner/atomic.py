@@ -6,6 +6,7 @@ import contextlib
 import errno
 import os
 import stat
+import sys
 import tempfile
 from pathlib import Path
 
@@ -23,9 +24,16 @@ def write_atomic(path: str | os.PathLike[str], data: str | bytes) -> None:
     """
     payload = data.encode("utf-8") if isinstance(data, str) else data
     try:
-        mode = os.stat(path).st_mode  # through any links, /proc's `/dev/stdout` included
+        found = os.stat(path)  # through any links, /proc's `/dev/stdout` included
     except FileNotFoundError:
-        mode = None
+        found = None
+    mode = found.st_mode if found is not None else None
+    if found is not None and (own := _standard_stream(found)) is not None:
+        # `--out /dev/stdout >> log`: the process's own output, perhaps a file opened for
+        # appending. Replacing that file, or reopening it (which truncates), would lose what
+        # the shell put there before: write through the descriptor the process was given.
+        _write_through(own, payload)
+        return
     if mode is not None and stat.S_ISDIR(mode):
         raise IsADirectoryError(errno.EISDIR, os.strerror(errno.EISDIR), os.fspath(path))
     if mode is not None and not stat.S_ISREG(mode):
@@ -35,10 +43,32 @@ def write_atomic(path: str | os.PathLike[str], data: str | bytes) -> None:
     _replace(Path(os.path.realpath(path)), payload)
 
 
+def _standard_stream(found: os.stat_result) -> int | None:
+    """1 or 2 when `found` is the file the process's stdout or stderr writes to, else None."""
+    for fd in (1, 2):
+        try:
+            own = os.fstat(fd)
+        except OSError:
+            continue
+        if (own.st_dev, own.st_ino) == (found.st_dev, found.st_ino):
+            return fd
+    return None
+
+
+def _write_through(fd: int, payload: bytes) -> None:
+    for stream in (sys.stdout, sys.stderr):  # what Python still holds goes first
+        with contextlib.suppress(Exception):
+            stream.flush()
+    view = memoryview(payload)
+    while view:
+        view = view[os.write(fd, view) :]
+
+
 def _replace(target: Path, payload: bytes) -> None:
     tmp = ""
     try:
-        fd, tmp = tempfile.mkstemp(prefix=f".{target.name}.", suffix=".tmp", dir=target.parent)
+        # A short prefix: `.{name}.XXXXXXXX.tmp` of a 250-character name would be too long.
+        fd, tmp = tempfile.mkstemp(prefix=f".{target.name[:64]}.", suffix=".tmp", dir=target.parent)
         with os.fdopen(fd, "wb") as handle:
             # mkstemp creates the file private (0600); give it the mode the replaced file had,
             # or the mode a plain open() would have given it, so a committed plan stays readable.

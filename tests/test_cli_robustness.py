@@ -6,10 +6,12 @@ Every error names what is wrong (and, for a file, where); usage errors exit 2.
 from __future__ import annotations
 
 import io
+import json
 import os
 import re
 import shutil
 import stat
+import subprocess
 import sys
 import threading
 from pathlib import Path
@@ -19,6 +21,7 @@ import pytest
 from planner.cli.main import main
 
 MINI = Path(__file__).parent / "fixtures" / "mini"
+ROOT = Path(__file__).resolve().parents[1]
 
 
 def run(capsys: pytest.CaptureFixture[str], *argv: str) -> tuple[int, str, str]:
@@ -295,11 +298,11 @@ def test_out_works_with_a_closed_stdout(
     assert (tmp_path / "plan.yaml").is_file()
 
 
-def test_text_the_terminal_cannot_encode_is_escaped_not_a_traceback(monkeypatch: pytest.MonkeyPatch) -> None:
+def test_output_under_an_ascii_encoding_is_written_as_utf8_not_a_traceback(monkeypatch: pytest.MonkeyPatch) -> None:
     raw = io.BytesIO()
     monkeypatch.setattr(sys, "stdout", io.TextIOWrapper(raw, encoding="ascii"))  # PYTHONIOENCODING=ascii
     assert main(["plan", "-c", str(MINI)]) == 0
-    assert b"V\\xe5rdguidens" in raw.getvalue()
+    assert "Vårdguidens".encode() in raw.getvalue()
 
 
 def test_a_file_name_that_is_not_utf8_is_printed_escaped(
@@ -392,3 +395,78 @@ def test_the_console_script_runs_the_command_line(
         entry.entry_point()
     assert stopped.value.code == 0
     assert "valid" in capsys.readouterr().out
+
+
+# --- this round: streams that are files, full disks, encodings ---------------------------
+
+
+def _process(*argv: str, **kwargs: object) -> subprocess.CompletedProcess[bytes]:
+    command = [sys.executable, "-m", "planner", *argv]
+    return subprocess.run(command, cwd=ROOT, check=False, **kwargs)  # type: ignore[call-overload,no-any-return]
+
+
+def test_out_to_dev_stdout_appended_to_a_file_keeps_what_the_file_held(tmp_path: Path) -> None:
+    log = tmp_path / "log.txt"
+    log.write_text("BEFORE\n", encoding="utf-8")
+    with log.open("ab") as appended:
+        done = _process("plan", "-c", str(MINI), "--out", "/dev/stdout", stdout=appended, stderr=subprocess.PIPE)
+    assert done.returncode == 0, done.stderr
+    text = log.read_text(encoding="utf-8")
+    assert text.startswith("BEFORE\nMigration plan: ")
+    assert os.listdir(tmp_path) == ["log.txt"]
+
+
+@pytest.mark.skipif(not Path("/dev/full").exists(), reason="needs /dev/full")
+def test_output_to_a_full_disk_exits_2_with_a_message_not_a_traceback() -> None:
+    with open("/dev/full", "wb") as full:
+        done = _process("check", "-c", str(MINI), stdout=full, stderr=subprocess.PIPE)
+    err = done.stderr.decode()
+    assert done.returncode == 2
+    assert "cannot write the output: No space left on device" in err
+    assert "Traceback" not in err
+
+
+def test_json_stays_valid_json_when_the_output_encoding_is_ascii(tmp_path: Path) -> None:
+    env = {**os.environ, "PYTHONIOENCODING": "ascii"}
+    done = _process("check", "-c", str(MINI), "--format", "json", capture_output=True, env=env)
+    assert done.returncode == 1
+    payload = json.loads(done.stdout.decode("utf-8"))
+    assert any("hälsocentral" in (u["name"] or "").lower() for u in payload["units"])
+
+
+def test_a_stderr_whose_reader_went_away_keeps_the_exit_code() -> None:
+    process = subprocess.Popen(
+        [sys.executable, "-m", "planner", "check", "-c", "/nonexistent/catalog"],
+        cwd=ROOT,
+        stdout=subprocess.DEVNULL,
+        stderr=subprocess.PIPE,
+    )
+    assert process.stderr is not None
+    process.stderr.close()  # nobody reads the diagnostics
+    assert process.wait(timeout=60) == 2
+
+
+def test_validate_refuses_an_as_of_whose_default_start_runs_past_the_calendar(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    root = catalogue(tmp_path, "as_of: 2026-11-23", "as_of: 9999-12-20")
+    region = Path(root) / "region.yaml"
+    text = region.read_text(encoding="utf-8")
+    region.write_text(re.sub(r"\n  start: [0-9-]+", "", text), encoding="utf-8")
+    code, _, err = run(capsys, "validate", "-c", root)
+    assert code == 2
+    assert "error[invalid_value]: as_of: with no plan.start the plan begins the Monday after as_of" in err
+
+
+def test_diff_of_a_plan_with_an_impossible_date_names_its_line(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    good = tmp_path / "good.yaml"
+    assert main(["plan", "-c", str(MINI), "--format", "yaml", "--out", str(good)]) == 0
+    bad = tmp_path / "bad.yaml"
+    text = good.read_text(encoding="utf-8")
+    assert "\nas_of: '2026-11-23'\n" in text
+    bad.write_text(text.replace("\nas_of: '2026-11-23'\n", "\nas_of: 2026-02-30\n"), encoding="utf-8")
+    capsys.readouterr()
+    assert main(["diff", str(good), str(bad)]) == 2
+    assert "not a plan: line 2 column 8: 2026-02-30 is not a date" in capsys.readouterr().err

@@ -382,3 +382,22 @@ async def test_the_unit_screen_lists_an_exemption_that_waives_nothing(mini_copy:
         table = app.screen.query_one("#deviations")
         kinds = [str(table.get_row_at(i)[0]) for i in range(table.row_count)]  # type: ignore[attr-defined]
         assert kinds.count("unused exemption") == 1
+
+
+@headless
+async def test_overlapping_reloads_leave_the_interpreters_switch_interval_as_it_was(mini: Path) -> None:
+    import gc
+    import sys
+
+    before = sys.getswitchinterval()
+    app = ExploreApp(str(mini), today=TODAY, poll_seconds=None, tune=True)
+    app.animation_level = "none"
+    try:
+        async with app.run_test(size=SIZE) as pilot:
+            await pilot.press("r", "r", "r")
+            await settled(app, pilot)
+        assert sys.getswitchinterval() == before
+        assert gc.isenabled()
+    finally:
+        gc.unfreeze()  # tune=True sets the model aside from the collector; give it back
+        sys.setswitchinterval(before)

@@ -398,3 +398,24 @@ def test_the_lower_bound_never_lies_after_the_end(tmp_path: Path) -> None:
 def test_an_empty_plan_has_no_end_and_no_bound(tmp_path: Path) -> None:
     plan = checked(Spec([svc("a")], {"hc": {"a": {"mvg": "active"}}}), tmp_path)
     assert plan.end_week is None and plan.lower_bound_week is None
+
+
+def test_on_a_very_large_problem_the_one_at_a_time_rankings_are_skipped_but_never_all_of_them(
+    mini: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from datetime import date as day
+
+    from planner.catalog.loader import load_catalog
+    from planner.plan import scheduler
+    from planner.plan.model import PlanOptions
+    from planner.plan.tasks import build_problem
+
+    catalog = load_catalog(mini).catalog
+    assert catalog is not None
+    problem = build_problem(catalog, PlanOptions(as_of=day(2026, 11, 23)))
+    monkeypatch.setattr(scheduler, "SERIAL_MAX_TASKS", 0)  # every problem counts as very large
+    ranks = {r.name: r for r in scheduler.RANKINGS}
+    mixed = (ranks["priority-only"], ranks["serial-priority"], ranks["serial-unit"])
+    assert [name for name, *_ in scheduler.solve(problem, mixed).tried] == ["priority-only"]
+    only_serial = (ranks["serial-priority"], ranks["serial-unit"])
+    assert [name for name, *_ in scheduler.solve(problem, only_serial).tried] == ["serial-priority"]

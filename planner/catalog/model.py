@@ -250,13 +250,17 @@ class PlanSettings(_Strict):
     def _within_the_calendar(self) -> PlanSettings:
         # The weeks of the plan (and the one after: a start mid-week begins the next Monday)
         # must exist: dates end on 9999-12-31.
-        if self.start is not None and date.max.toordinal() - self.start.toordinal() < 7 * (self.horizon_weeks + 2):
-            latest = date.fromordinal(date.max.toordinal() - 7 * (self.horizon_weeks + 2))
+        latest = self.latest_start()
+        if self.start is not None and self.start > latest:
             message = (
                 f"the plan's {self.horizon_weeks} weeks would run past {date.max}; start on {latest} at the latest"
             )
             raise Misplaced(message, ("start",))
         return self
+
+    def latest_start(self) -> date:
+        """The last start whose horizon (and the week after a mid-week start) fits the calendar."""
+        return date.fromordinal(date.max.toordinal() - 7 * (self.horizon_weeks + 2))
 
 
 class Region(_Strict):
@@ -290,6 +294,20 @@ class Region(_Strict):
                     "give the others another role"
                 )
                 raise Misplaced(message, ("channels", which[1], "role"))
+        return self
+
+    @model_validator(mode="after")
+    def _default_start_within_the_calendar(self) -> Region:
+        if self.plan.start is None and self.as_of is not None:
+            latest = self.plan.latest_start()
+            # The default start is the Monday after as_of (ordinals: as_of + 7 days may not exist).
+            if self.as_of.toordinal() + 7 - self.as_of.weekday() > latest.toordinal():
+                message = (
+                    f"with no plan.start the plan begins the Monday after as_of, and its "
+                    f"{self.plan.horizon_weeks} weeks would run past {date.max}: set plan.start "
+                    f"(on {latest} at the latest) or an earlier as_of"
+                )
+                raise Misplaced(message, ("as_of",))
         return self
 
     def channel(self, role: Role) -> Channel:

@@ -94,8 +94,10 @@ def plan_from_text(data: bytes, path: str) -> Plan:
         raise PlanFileError(f"not valid JSON: line {exc.lineno} column {exc.colno}: {exc.msg}") from None
     except yaml.YAMLError as exc:
         raise PlanFileError(f"not valid YAML: {_yaml_reason(exc)}") from None
-    except ValueError:  # Python's limit on the digits of an integer (CVE-2020-10735)
-        raise PlanFileError(f"not a plan: {_at(text, _LONG_NUMBER)}a number with more than 4300 digits") from None
+    except ValueError as exc:
+        if _LONG_NUMBER.search(text):  # Python's limit on the digits of an integer (CVE-2020-10735)
+            raise PlanFileError(f"not a plan: {_at(text, _LONG_NUMBER)}a number with more than 4300 digits") from None
+        raise PlanFileError(f"not a plan: {_bad_date(text) or exc}") from None
     except RecursionError:
         raise PlanFileError(f"not a plan: {_at(text, _DEEP)}nested more than {_DEPTH} levels deep") from None
     if not isinstance(raw, dict) or "steps" not in raw:
@@ -150,6 +152,24 @@ _DEPTH = 100
 _DEEP = re.compile(r"(?:[\[{][^\[\]{}]*){" + str(_DEPTH) + "}")
 """A hundred brackets opened and none closed (a plan nests three deep): only used to point
 at where a file too deep for the parser starts, so strings holding brackets do not matter."""
+
+
+_DATE = re.compile(r"\b\d{4}-\d{2}-\d{2}\b")
+
+
+def _bad_date(text: str) -> str | None:
+    """`line L column C: 2026-02-30 is not a date`: YAML reads such a value as a date and fails
+    without saying where."""
+    from datetime import date
+
+    for found in _DATE.finditer(text):
+        try:
+            date.fromisoformat(found.group())
+        except ValueError:
+            line = text.count("\n", 0, found.start()) + 1
+            column = found.start() - (text.rfind("\n", 0, found.start()) + 1) + 1
+            return f"line {line} column {column}: {found.group()} is not a date"
+    return None
 
 
 def _at(text: str, pattern: re.Pattern[str]) -> str:

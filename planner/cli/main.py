@@ -17,7 +17,7 @@ import sys
 from collections.abc import Sequence
 from importlib import import_module
 from itertools import pairwise
-from typing import NoReturn
+from typing import IO, NoReturn
 
 from planner import __version__
 from planner.cli.common import UsageError
@@ -66,7 +66,7 @@ def _to_stdout(text: str) -> None:
     try:
         sys.stdout.write(text)
         sys.stdout.flush()
-    except (BrokenPipeError, _StdoutClosed):
+    except OSError:  # a broken pipe, a closed stdout, a full disk
         _drop_stdout()
 
 
@@ -114,7 +114,9 @@ def main(argv: Sequence[str] | None = None) -> int:
     """Run `mvgplan` with `argv` (default: the process's arguments) and return the exit code."""
     _usable_streams()
     try:
-        return _run(sys.argv[1:] if argv is None else list(argv))
+        code = _run(sys.argv[1:] if argv is None else list(argv))
+        sys.stdout.flush()
+        return code
     except KeyboardInterrupt:
         sys.stderr.write("interrupted\n")
         return EXIT_INTERRUPTED
@@ -126,6 +128,10 @@ def main(argv: Sequence[str] | None = None) -> int:
         return EXIT_BROKEN_PIPE
     except _StdoutClosed:
         sys.stderr.write("mvgplan: cannot write the output: standard output is closed\n")
+        return EXIT_INPUT
+    except OSError as exc:  # stdout on a full disk (`> /dev/full`), an I/O error: not "findings"
+        _drop_stdout()
+        sys.stderr.write(f"mvgplan: cannot write the output: {exc.strerror or exc}\n")
         return EXIT_INPUT
 
 
@@ -177,6 +183,66 @@ def _usable_streams() -> None:
         sys.stderr = open(os.devnull, "w", encoding="utf-8")  # noqa: SIM115 - lives as long as the process
     if sys.stdout is None:
         sys.stdout = _ClosedStdout()
+    out = sys.stdout
+    if isinstance(out, io.TextIOWrapper) and not _writes_swedish(out.encoding):
+        # PYTHONIOENCODING=ascii: an escape like \xe4 would make the json output invalid, so
+        # the output is UTF-8, as every format is documented to be.
+        out.reconfigure(encoding="utf-8")
     for stream in (sys.stdout, sys.stderr):
         if isinstance(stream, io.TextIOWrapper) and stream.errors != "backslashreplace":
             stream.reconfigure(errors="backslashreplace")
+    if not isinstance(sys.stderr, _Diagnostics):
+        sys.stderr = _Diagnostics(sys.stderr)
+
+
+def _writes_swedish(encoding: str | None) -> bool:
+    try:
+        "åäöÅÄÖé".encode(encoding or "ascii")
+    except (LookupError, UnicodeEncodeError):
+        return False
+    return True
+
+
+class _Diagnostics(io.TextIOBase):
+    """stderr that never ends the run: when it cannot be written any more (its reader went
+    away, a full disk), the rest of the messages are dropped and the exit code still tells
+    what happened (`mvgplan check 2>&1 >/dev/null | true` still exits 1 or 2, not 141)."""
+
+    def __init__(self, stream: IO[str]) -> None:
+        super().__init__()
+        self._stream = stream
+
+    @property
+    def encoding(self) -> str:  # type: ignore[override]
+        return getattr(self._stream, "encoding", None) or "utf-8"
+
+    def writable(self) -> bool:
+        return True
+
+    def isatty(self) -> bool:
+        try:
+            return self._stream.isatty()
+        except (OSError, ValueError):
+            return False
+
+    def write(self, text: str) -> int:
+        try:
+            self._stream.write(text)
+        except (OSError, ValueError):
+            self._silence()
+        return len(text)
+
+    def flush(self) -> None:
+        try:
+            self._stream.flush()
+        except (OSError, ValueError):
+            self._silence()
+
+    def _silence(self) -> None:
+        try:  # what the old stream still buffers must not fail again at exit
+            devnull = os.open(os.devnull, os.O_WRONLY)
+            os.dup2(devnull, self._stream.fileno())
+            os.close(devnull)
+        except (OSError, ValueError, AttributeError):
+            pass
+        self._stream = open(os.devnull, "w", encoding="utf-8")  # noqa: SIM115 - lives as long as the process

@@ -20,7 +20,6 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from planner.cli.common import UsageError, add_catalog_option, catalog_path, effective_as_of, emit, load, parse_date
-from planner.problems import InputError, Problem
 
 if TYPE_CHECKING:
     from planner.catalog.loader import Catalog
@@ -174,8 +173,8 @@ def _within_the_calendar(args: argparse.Namespace, catalog: Catalog, as_of: date
     """Refuse overrides that take the plan past the calendar (dates end on 9999-12-31).
 
     The catalogue's own settings are kept within it by validation (weeks at most 5200, a
-    `plan.start` whose horizon fits); here remain `--parallel-min`, `--start`, and an as-of
-    date near the end of time with no `plan.start`. A `--parallel-min` beyond the calendar
+    `plan.start` or an `as_of` whose horizon fits); here remain `--parallel-min`, `--start`
+    and `--as-of`. A `--parallel-min` beyond the calendar
     would make the planner build week tables that cannot fit in memory; below that it is a
     what-if like any other: with a parallel period that began years ago, even a minimum
     longer than the horizon may allow a redirect.
@@ -203,11 +202,8 @@ def _within_the_calendar(args: argparse.Namespace, catalog: Catalog, as_of: date
     )
     if args.start is not None:
         raise UsageError(f"--start {args.start.isoformat()}: {reach}")
-    if args.as_of is not None:
-        raise UsageError(f"--as-of {args.as_of.isoformat()}: {reach}; pass an earlier --start")
-    region = catalog.sources["region"]
-    line, column = region.at("as_of")
-    raise InputError([Problem(region.path, line, column, "invalid_value", f"as_of: {reach}; set plan.start")])
+    # The catalogue's own as_of is kept within the calendar by validation: this is --as-of.
+    raise UsageError(f"--as-of {as_of.isoformat()}: {reach}; pass an earlier --start")
 
 
 def _write(path: str, text: str, fmt: str, plan: Plan) -> None:

@@ -17,7 +17,8 @@ periods), one that does not (more throughput before a blackout), and plain prior
 (the naive greedy, so the result is never worse than it). Then the other classic list
 scheduler, one task at a time at its earliest week that fits (serial), by latest start, by
 priority and by unit: each kind finds plans the other misses. As soon as one reaches the
-lower bound it is taken.
+lower bound it is taken. On very large problems the one-at-a-time ones are skipped
+(`SERIAL_MAX_TASKS`).
 
 Every decision is explained afterwards from the final schedule (see `explain`), so the
 scheduling loop itself stays lean.
@@ -68,6 +69,12 @@ RANKINGS = (
     Ranking("serial-priority", urgency=False, serial="priority"),
     Ranking("serial-unit", urgency=False, serial="unit"),
 )
+
+
+SERIAL_MAX_TASKS = 20_000
+"""Above this many tasks the one-at-a-time rankings are skipped (each costs about 1.5 s on a
+national catalogue, ~50,000 tasks, where the week-by-week ones already come within a week or
+two of the bound); the naive greedy (`priority-only`) is always tried."""
 
 
 @dataclass
@@ -508,6 +515,8 @@ def solve(problem: Problem, rankings: Sequence[Ranking] = RANKINGS) -> Solved:
     chosen: Schedule | None = None
     tried: list[tuple[str, int, int]] = []
     for n, ranking in enumerate(rankings):
+        if ranking.serial is not None and len(problem.tasks) > SERIAL_MAX_TASKS and chosen is not None:
+            continue  # seconds each at national scale, for a week or two at most
         if ranking.serial is not None:
             result = serial_schedule(problem, children, late, ranking)
         else:

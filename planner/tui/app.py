@@ -101,6 +101,7 @@ class ExploreApp(App[None]):
         self._generation = 0
         self._signature: watch.Signature | None = None
         self._loading = False
+        self._switch_interval = sys.getswitchinterval()
 
     def compose(self) -> ComposeResult:
         yield Header()
@@ -142,7 +143,6 @@ class ExploreApp(App[None]):
     @work(thread=True, exclusive=True, group="load", exit_on_error=False)
     def _load(self, generation: int) -> None:
         worker = get_current_worker()
-        switch = sys.getswitchinterval()
         if self.tune:
             gc.unfreeze()  # the model being replaced may go
             # Loading and planning are pure Python in this thread; by default it hands the
@@ -167,7 +167,9 @@ class ExploreApp(App[None]):
                     self.post_message(StageLoaded(stage, generation))
         finally:
             if self.tune:
-                sys.setswitchinterval(switch)
+                # The interval from before the first load: an overlapping reload must not
+                # take the raised one for the interpreter's own and keep it for good.
+                sys.setswitchinterval(self._switch_interval)
 
     def _poll(self) -> None:
         if self._loading:
