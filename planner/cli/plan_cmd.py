@@ -165,8 +165,6 @@ def _require_plan_file(args: argparse.Namespace, fmt: str, catalog: Catalog) -> 
 
 CALENDAR_WEEKS = (date.max - date.min).days // 7
 """Weeks from 0001-01-01 to 9999-12-31: no parallel period can be longer."""
-REACH_MARGIN_WEEKS = 2
-"""The first week may lie a week after the start; one more for the weeks' own days."""
 
 
 def _within_the_calendar(args: argparse.Namespace, catalog: Catalog, as_of: date) -> None:
@@ -174,10 +172,10 @@ def _within_the_calendar(args: argparse.Namespace, catalog: Catalog, as_of: date
 
     The catalogue's own settings are kept within it by validation (weeks at most 5200, a
     `plan.start` or an `as_of` whose horizon fits); here remain `--parallel-min`, `--start`
-    and `--as-of`. A `--parallel-min` beyond the calendar
-    would make the planner build week tables that cannot fit in memory; below that it is a
-    what-if like any other: with a parallel period that began years ago, even a minimum
-    longer than the horizon may allow a redirect.
+    and `--as-of`. A `--parallel-min` beyond the calendar would make the planner build week
+    tables that cannot fit in memory; below that it is a what-if like any other: with a
+    parallel period that began years ago, even a minimum longer than the horizon may allow a
+    redirect.
     """
     if args.parallel_min is not None and args.parallel_min > CALENDAR_WEEKS:
         raise UsageError(
@@ -186,7 +184,7 @@ def _within_the_calendar(args: argparse.Namespace, catalog: Catalog, as_of: date
         )
     settings = catalog.region.plan
     horizon = settings.horizon_weeks
-    latest = date.fromordinal(date.max.toordinal() - 7 * (horizon + REACH_MARGIN_WEEKS))
+    latest = settings.latest_start()
     start = args.start or settings.start
     if start is None:  # the default: the first Monday after as_of
         if as_of.toordinal() + 7 - as_of.weekday() <= latest.toordinal():

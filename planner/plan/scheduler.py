@@ -27,7 +27,7 @@ scheduling loop itself stays lean.
 from __future__ import annotations
 
 import heapq
-from collections.abc import Sequence
+from collections.abc import Iterator, Sequence
 from dataclasses import dataclass
 from typing import TYPE_CHECKING, Literal
 
@@ -162,6 +162,21 @@ class _Queue:
         return not self.urgent and not self.relaxed
 
 
+def _running_redirects(problem: Problem, redirect: list[int]) -> Iterator[tuple[Task, int]]:
+    """Each parallel period already running, with the week it ends: its redirect in the first
+    week allowed (entered in `redirect`), or horizon + 1 when none is (it holds its slot to
+    the end). Both kinds of scheduler start from these."""
+    cal = problem.calendar
+    for t in problem.tasks:
+        if t.kind == "running":
+            week = cal.next_allowed(t.unit, t.release)
+            if week < cal.horizon:
+                redirect[t.id] = week
+            else:
+                week = cal.horizon + 1
+            yield t, week
+
+
 def list_schedule(problem: Problem, children: Sequence[Sequence[int]], late: list[int], ranking: Ranking) -> Schedule:
     """Place every task in a week, greedily, week by week (see the module docstring)."""
     cal = problem.calendar
@@ -179,16 +194,11 @@ def list_schedule(problem: Problem, children: Sequence[Sequence[int]], late: lis
     # in week w while it ends after w. Periods only begin in the current week, so a slot
     # free now stays free for as long as a period begun now lasts.
     holding: dict[str, list[int]] = {}
-    for t in tasks:
-        if t.kind == "running":
-            week = cal.next_allowed(t.unit, t.release)
-            if week < horizon:
-                redirect[t.id] = week
-                state[t.id] = _DONE
-            else:
-                week = horizon + 1
-            if week > 0:
-                holding.setdefault(t.unit, []).append(week)
+    for t, week in _running_redirects(problem, redirect):
+        if redirect[t.id] != UNSCHEDULED:
+            state[t.id] = _DONE
+        if week > 0:
+            holding.setdefault(t.unit, []).append(week)
 
     waiting = [len(t.deps) for t in tasks]
     earliest = [t.release for t in tasks]
@@ -287,16 +297,10 @@ def serial_schedule(problem: Problem, children: Sequence[Sequence[int]], late: l
     redirect = [UNSCHEDULED] * n
     used = [0] * (horizon + 1)
     held: dict[str, list[int]] = {}
-    for t in tasks:
-        if t.kind == "running":
-            week = cal.next_allowed(t.unit, t.release)
-            if week < horizon:
-                redirect[t.id] = week
-            else:
-                week = horizon + 1
-            counts = held.setdefault(t.unit, [0] * (horizon + 2))
-            for w in range(week):
-                counts[w] += 1
+    for t, week in _running_redirects(problem, redirect):
+        counts = held.setdefault(t.unit, [0] * (horizon + 2))
+        for w in range(week):
+            counts[w] += 1
 
     order = ranking.serial
 
