@@ -2,10 +2,15 @@
 
 from __future__ import annotations
 
+import os
 import shutil
 from pathlib import Path
 
 import pytest
+
+# Tests run in English unless a test asks for Swedish (its own env or `--lang sv`): the
+# outputs do not then depend on the machine's locale or the catalogue's `language:`.
+os.environ["MVGPLAN_LANG"] = "en"
 
 MINI = Path(__file__).parent / "fixtures" / "mini"
 
