@@ -18,6 +18,9 @@ from types import MappingProxyType
 
 __all__ = [
     "add_weeks",
+    "first_monday_after",
+    "first_monday_after_ordinal",
+    "first_week_dated_from",
     "first_working_day",
     "holiday_name",
     "is_working_day",
@@ -45,6 +48,18 @@ def monday_of(d: date) -> date:
 def add_weeks(monday: date, n: int) -> date:
     """The date `n` weeks after `monday` (before it when `n` is negative)."""
     return monday + timedelta(weeks=n)
+
+
+def first_monday_after_ordinal(day: date) -> int:
+    """`first_monday_after(day)` as an ordinal, which exists even past 9999-12-31 (validation
+    compares it with the latest start the calendar allows)."""
+    return day.toordinal() + _DAYS_PER_WEEK - day.weekday()
+
+
+def first_monday_after(day: date) -> date:
+    """The first Monday strictly after `day`: the default plan start, and the earliest week
+    of every plan made as of `day` (the rolling start, SPEC §4). `OverflowError` past 9999."""
+    return date.fromordinal(first_monday_after_ordinal(day))
 
 
 def weeks_between(a: date, b: date) -> int:
@@ -129,6 +144,17 @@ def first_working_day(monday: date) -> date:
         if is_working_day(day):
             return day
     return monday
+
+
+def first_week_dated_from(day: date) -> date:
+    """The Monday of the first week whose date (its first working day) is on or after `day`.
+
+    A plan starting on `day` begins in that week, so no step's week or date lies before it
+    (a start on Tuesday 2029-01-02, after nyårsdagen, keeps its week); an enable may not lie
+    before mvg_ready, so `mvg_ready` gives its first week the same way.
+    """
+    monday = monday_of(day)
+    return monday if first_working_day(monday) >= day else monday + timedelta(weeks=1)
 
 
 def week_overlaps(monday: date, start: date, end: date) -> bool:

@@ -5,6 +5,11 @@ week arithmetic, working days and blackouts are worked out again here, from the 
 words, so a bug in the planner cannot hide behind the same bug in its check. `verify`
 returns every violation found as a sentence (an empty list: the plan keeps every rule).
 
+The v2 additions are checked too: the rolling start (never a step before the week of the first
+Monday after as_of), case 5 (a broken redirect gets an urgent enable, before every other
+enable when capacity binds) and the patient notice (`inform_patients` N weeks before each
+redirect, inside the plan).
+
 Where the contract leaves a choice to the implementation, the checks follow the planner's
 documented choice: parallel warnings for every service (`migrate: false` too); a plan start
 after the first working day of its week begins the plan in the following week;
@@ -34,8 +39,9 @@ BINDINGS = {
     "blackout",
     "min_parallel",
     "lead_time",
+    "patient_notice",
 }
-ACTIONS = ("brief_staff", "enable", "redirect")
+ACTIONS = ("brief_staff", "enable", "inform_patients", "redirect")
 TOP_KEYS = ["schema_version", "as_of", "start_week", "catalog_digest", "steps", "unschedulable", "warnings", "summary"]
 STEP_KEYS = ["unit", "service", "action", "channel", "week", "date", "binding", "reason"]
 WEEK = re.compile(r"^(\d{4})-W(\d{2})$")
@@ -101,13 +107,18 @@ def _date_ok(monday: date, day: date) -> bool:
     return True
 
 
+def _first_day(monday: date) -> date:
+    """The date of the week of `monday`: its first working day."""
+    return next(monday + timedelta(days=k) for k in range(5) if _date_ok(monday, monday + timedelta(days=k)))
+
+
 def _status(catalog: Catalog, unit: str, service: str, channel: str) -> str | None:
     offering = catalog.unit_by_id[unit].offerings.get(service, {}).get(channel)
     return None if offering is None else offering.status
 
 
 def expected_cases(catalog: Catalog, as_of: date) -> dict[tuple[str, str], int]:
-    """SPEC §4 'What needs a step': case 1, 2 or 3 per (unit, service); absent means none."""
+    """SPEC §4 'What needs a step': case 1, 2, 3 or 5 per (unit, service); absent means none."""
     legacy, target = catalog.region.legacy, catalog.region.target
     required = {r.service for r in catalog.basutbud.required if r.channel == target}
     cases: dict[tuple[str, str], int] = {}
@@ -118,7 +129,9 @@ def expected_cases(catalog: Catalog, as_of: date) -> dict[tuple[str, str], int]:
                 continue
             old = _status(catalog, unit.id, service.id, legacy)
             new = _status(catalog, unit.id, service.id, target)
-            if old == "active" and new != "active":
+            if old == "redirect" and new != "active":
+                cases[(unit.id, service.id)] = 5
+            elif old == "active" and new != "active":
                 cases[(unit.id, service.id)] = 1
             elif old == "active":
                 cases[(unit.id, service.id)] = 2
@@ -137,16 +150,18 @@ def verify(catalog: Catalog, options: Options, plan: dict[str, Any]) -> list[str
     maximum = policy.parallel_weeks.max
     slots = policy.capacity.parallel_per_unit
     lead = policy.briefing_lead_weeks
+    notice = policy.patient_notice_weeks
     horizon = region.plan.horizon_weeks
-    start = options.start or region.plan.start or as_of + timedelta(days=7 - as_of.weekday())
+    next_monday = as_of + timedelta(days=7 - as_of.weekday())
+    start = options.start or region.plan.start or next_monday
     # The plan's first week is the week of start unless that week's date (its first working
     # day) lies before start: a start on Tuesday after a Monday holiday keeps its week.
     start_week = _monday(start)
-    first_day = next(
-        start_week + timedelta(days=k) for k in range(5) if _date_ok(start_week, start_week + timedelta(days=k))
-    )
-    if first_day < start:
+    if _first_day(start_week) < start:
         start_week += timedelta(weeks=1)
+    # The rolling start: never before the week of the first Monday strictly after as_of.
+    start_week = max(start_week, next_monday)
+    notice_floor = start_week + timedelta(weeks=notice)  # the earliest redirect with its notice in the plan
     horizon_end = start_week + timedelta(weeks=horizon)  # first Monday not usable
 
     if list(plan) != TOP_KEYS:
@@ -197,7 +212,7 @@ def verify(catalog: Catalog, options: Options, plan: dict[str, Any]) -> list[str
             v.append(f"{where}: unknown binding {s['binding']!r}")
         if not isinstance(s["reason"], str) or not s["reason"].strip():
             v.append(f"{where}: no reason")
-        want_channel = legacy if s["action"] == "redirect" else target
+        want_channel = legacy if s["action"] in ("redirect", "inform_patients") else target
         if s["channel"] != want_channel:
             v.append(f"{where}: channel {s['channel']} should be {want_channel}")
         if monday < start_week or day < start:
@@ -208,10 +223,12 @@ def verify(catalog: Catalog, options: Options, plan: dict[str, Any]) -> list[str
         if s["action"] in steps[key]:
             v.append(f"{where}: a second {s['action']} for the same unit and service")
         steps[key][s["action"]] = monday
-        if s["action"] != "brief_staff" and blocked(s["unit"], monday) is not None:
+        if s["action"] in ("enable", "redirect") and blocked(s["unit"], monday) is not None:
             v.append(f"{where}: in a week touched by blackout {blocked(s['unit'], monday)}")
         if s["action"] == "brief_staff" and s["binding"] != "lead_time":
             v.append(f"{where}: a briefing's binding is lead_time")
+        if s["action"] == "inform_patients" and s["binding"] != "patient_notice":
+            v.append(f"{where}: a patient notice's binding is patient_notice")
         sort_keys.append((monday, s["unit"], s["service"], ACTIONS.index(s["action"])))
     if sort_keys != sorted(sort_keys):
         v.append("steps are not sorted by week, unit, service, action")
@@ -240,12 +257,19 @@ def verify(catalog: Catalog, options: Options, plan: dict[str, Any]) -> list[str
                 v.append(f"{key}: needs no step (case 4 or migrate: false) but the plan has some")
             continue
         assert svc is not None
-        want = {1: {"brief_staff", "enable", "redirect"}, 2: {"redirect"}, 3: {"brief_staff", "enable"}}[case]
+        want = {
+            1: {"brief_staff", "enable", "redirect"},
+            2: {"redirect"},
+            3: {"brief_staff", "enable"},
+            5: {"brief_staff", "enable"},
+        }[case]
+        if notice > 0 and "redirect" in want:
+            want.add("inform_patients")
         if key in unschedulable:
             reason = unschedulable[key]
             if reason == "no_mvg_equivalent" and (case == 2 or svc.mvg_ready is not None):
                 v.append(f"{key}: no_mvg_equivalent, but mvg_ready is {svc.mvg_ready} (case {case})")
-            if case in (1, 3) and svc.mvg_ready is None and reason != "no_mvg_equivalent":
+            if case in (1, 3, 5) and svc.mvg_ready is None and reason != "no_mvg_equivalent":
                 v.append(f"{key}: mvg_ready is null, so it is no_mvg_equivalent, not {reason}")
             if reason == "dependency_unavailable":
                 ok = False
@@ -256,7 +280,7 @@ def verify(catalog: Catalog, options: Options, plan: dict[str, Any]) -> list[str
                         ok = True
                 if not ok:
                     v.append(f"{key}: dependency_unavailable, but every dependency is active or enabled")
-            if reason == "beyond_horizon" and case in (1, 3):
+            if reason == "beyond_horizon" and case in (1, 3, 5):
                 for dep in svc.depends_on:
                     dep_missing = _status(catalog, unit, dep, target) != "active" and "enable" not in steps.get(
                         (unit, dep), {}
@@ -267,7 +291,13 @@ def verify(catalog: Catalog, options: Options, plan: dict[str, Any]) -> list[str
         if set(have) != want:
             v.append(f"{key}: case {case} wants steps {sorted(want)}, the plan has {sorted(have)}")
             continue
-        if case in (1, 3):
+        if (
+            "redirect" in have
+            and notice > 0
+            and have.get("inform_patients") != have["redirect"] - timedelta(weeks=notice)
+        ):
+            v.append(f"{key}: patients not told exactly {notice} weeks before the redirect")
+        if case in (1, 3, 5):
             e = have["enable"]
             if svc.mvg_ready is None:
                 v.append(f"{key}: enabled without an MVG equivalent")
@@ -293,12 +323,13 @@ def verify(catalog: Catalog, options: Options, plan: dict[str, Any]) -> list[str
             e, r = have["enable"], have["redirect"]
             if r < e + timedelta(weeks=minimum):
                 v.append(f"{key}: redirect {r} less than {minimum} weeks after enable {e}")
-            if r != first_allowed(unit, e + timedelta(weeks=minimum)):
-                v.append(f"{key}: redirect {r} is not the first allowed week from enable + min")
+            if r != first_allowed(unit, max(e + timedelta(weeks=minimum), notice_floor)):
+                v.append(f"{key}: redirect {r} is not the first allowed week from enable + min (and the notice)")
         if case == 2:
             r = have["redirect"]
             since = catalog.unit_by_id[unit].offerings[service][target].since
             floor = start_week if since is None else max(start_week, _monday(since) + timedelta(weeks=minimum))
+            floor = max(floor, notice_floor)
             if r != first_allowed(unit, floor):
                 v.append(f"{key}: running parallel redirected {r}, not at the first allowed week from {floor}")
 
@@ -307,6 +338,33 @@ def verify(catalog: Catalog, options: Options, plan: dict[str, Any]) -> list[str
     for monday, count in sorted(per_week.items()):
         if count > cap:
             v.append(f"{_week_label(monday)}: {count} enables, capacity {cap}")
+
+    # Case 5 is urgent: each repair lies in the earliest week its own constraints allow,
+    # unless other repairs fill that week's capacity.
+    repairs_per_week = Counter(
+        have["enable"] for key, have in steps.items() if cases.get(key) == 5 and "enable" in have
+    )
+    for (unit, service), case in sorted(cases.items()):
+        have = steps.get((unit, service), {})
+        if case != 5 or "enable" not in have:
+            continue
+        svc = catalog.service_by_id[service]
+        floor = start_week + timedelta(weeks=lead)
+        if svc.mvg_ready is not None:
+            ready = _monday(svc.mvg_ready)
+            if _first_day(ready) < svc.mvg_ready:
+                ready += timedelta(weeks=1)
+            floor = max(floor, ready)
+        for dep in svc.depends_on:
+            de = steps.get((unit, dep), {}).get("enable")
+            if de is not None:
+                floor = max(floor, de + timedelta(weeks=1))
+        w = floor
+        while w < have["enable"]:
+            if blocked(unit, w) is None and repairs_per_week[w] < cap:
+                v.append(f"{unit}/{service}: urgent repair enabled {have['enable']}, but {_week_label(w)} had room")
+                break
+            w += timedelta(weeks=1)
 
     # Parallel slots per unit, counting running parallels from the start to their redirect.
     by_unit: dict[str, list[tuple[date, date, bool]]] = defaultdict(list)
@@ -361,7 +419,7 @@ def verify(catalog: Catalog, options: Options, plan: dict[str, Any]) -> list[str
             ):
                 problem = "follows a week with a free parallel slot"
             elif binding == "blackout" and not (
-                blocked(unit, before) or blocked(unit, before + timedelta(weeks=minimum))
+                blocked(unit, before) or blocked(unit, max(before + timedelta(weeks=minimum), notice_floor))
             ):
                 problem = "follows a week no blackout touches (nor its redirect)"
         else:
@@ -372,6 +430,8 @@ def verify(catalog: Catalog, options: Options, plan: dict[str, Any]) -> list[str
                 problem = "follows a week no blackout touches"
             elif binding == "start" and monday != start_week:
                 problem = "is not the first week"
+            elif binding == "patient_notice" and monday != notice_floor:
+                problem = "is not the first week whose notice lies in the plan"
         if problem:
             v.append(f"{unit}/{service}/{s['action']} in {s['week']}: binding {binding} {problem}")
 

@@ -40,6 +40,7 @@ BINDINGS = {
     "blackout",
     "min_parallel",
     "lead_time",
+    "patient_notice",
 }
 SEVERITY = {
     "parallel_overdue": "warning",
@@ -191,10 +192,14 @@ class Catalogue:
     lead: int
     blackouts: list[tuple[date, date]]
     start: date
+    """plan.start (or --start), else the first Monday after as_of; the plan's first week is
+    this one's, or the week after as_of when that is later (the rolling start)."""
     horizon: int
     services: dict[str, Service]
     basutbud: set[tuple[str, str]]
     units: dict[str, Unit]
+    notice: int = 0
+    """policy.patient_notice_weeks"""
 
 
 def _read(path: Path) -> Any:
@@ -264,18 +269,19 @@ def load_catalogue(
         services=services,
         basutbud=basutbud,
         units=units,
+        notice=policy.get("patient_notice_weeks", 0),
     )
 
 
 # --------------------------------------------------------------------------------------
-# What needs a step (SPEC §4, cases 1–3).
+# What needs a step (SPEC §4, cases 1–3, and case 5 of the v2 additions).
 
 
 @dataclass
 class Task:
     unit: str
     service: str
-    case: int  # 1 migration, 2 running parallel (redirect only), 3 introduction
+    case: int  # 1 migration, 2 running parallel (redirect only), 3 introduction, 5 repair of a broken redirect
     since: date | None = None  # case 2: the target offering's since
 
 
@@ -290,7 +296,9 @@ def tasks_of(cat: Catalogue) -> dict[tuple[str, str], Task]:
             target = chans.get(cat.target)
             legacy_active = legacy is not None and legacy.status == "active"
             target_active = target is not None and target.status == "active"
-            if legacy_active and not target_active:
+            if legacy is not None and legacy.status == "redirect" and not target_active:
+                found[unit.id, sid] = Task(unit.id, sid, 5)
+            elif legacy_active and not target_active:
                 found[unit.id, sid] = Task(unit.id, sid, 1)
             elif legacy_active and target_active:
                 found[unit.id, sid] = Task(unit.id, sid, 2, target.since)  # type: ignore[union-attr]
@@ -311,7 +319,9 @@ class Weeks:
 
     def __init__(self, cat: Catalogue) -> None:
         self.cat = cat
-        self.start_monday = first_week(cat.start)
+        # The rolling start: never before the week of the first Monday strictly after as_of.
+        after_as_of = cat.as_of + timedelta(days=7 - cat.as_of.weekday())
+        self.start_monday = max(first_week(cat.start), after_as_of)
         self._unit_black: dict[str, frozenset[int]] = {}
         self.region_black = self._black(cat.blackouts)
 
@@ -348,7 +358,11 @@ class Weeks:
 
     def case2_earliest(self, task: Task) -> int:
         floor = 0 if task.since is None else self.index(monday_of(task.since)) + self.cat.pmin
-        return self.first_free(task.unit, max(0, floor))
+        return self.first_free(task.unit, max(0, floor, self.cat.notice))
+
+    def case1_redirect(self, task: Task, enable: int) -> int:
+        """E + min, and late enough that the patient notice lies in the plan; past blackouts."""
+        return self.first_free(task.unit, max(enable + self.cat.pmin, self.cat.notice))
 
 
 # --------------------------------------------------------------------------------------
@@ -410,7 +424,7 @@ def verify(cat: Catalogue, plan: dict[str, Any]) -> Report:
             rep.bad(f"binding {s['binding']!r} not in the SPEC's list: {s}")
         if not isinstance(s["reason"], str) or not s["reason"].strip():
             rep.bad(f"empty reason: {s}")
-        if s["action"] not in ("brief_staff", "enable", "redirect"):
+        if s["action"] not in ("brief_staff", "enable", "inform_patients", "redirect"):
             rep.bad(f"action {s['action']!r}")
     for u in plan["unschedulable"]:
         if set(u) != UNSCHEDULABLE_KEYS:
@@ -441,7 +455,7 @@ def verify(cat: Catalogue, plan: dict[str, Any]) -> Report:
             rep.bad(
                 f"date {s['date']} is not the first working day of {s['week']} ({sorted(acceptable_dates(monday))})"
             )
-        want_channel = cat.legacy if s["action"] == "redirect" else cat.target
+        want_channel = cat.legacy if s["action"] in ("redirect", "inform_patients") else cat.target
         if str(s["channel"]) != want_channel:
             rep.bad(f"channel {s['channel']} for {s['action']}: {s}")
         if i < 0:
@@ -481,7 +495,10 @@ def verify(cat: Catalogue, plan: dict[str, Any]) -> Report:
             1: {"brief_staff": 1, "enable": 1, "redirect": 1},
             2: {"redirect": 1},
             3: {"brief_staff": 1, "enable": 1},
+            5: {"brief_staff": 1, "enable": 1},
         }
+        if cat.notice > 0:
+            want[1]["inform_patients"] = want[2]["inform_patients"] = 1
         if counts != want[task.case]:
             rep.bad(f"case {task.case} task {key} has steps {counts}")
             continue
@@ -491,6 +508,8 @@ def verify(cat: Catalogue, plan: dict[str, Any]) -> Report:
                 rep.bad(f"{key}: brief_staff at {actions['brief_staff'][0]}, enable at {enables[key]}, lead {cat.lead}")
         if "redirect" in actions:
             redirects[key] = actions["redirect"][0]
+            if cat.notice > 0 and actions["inform_patients"][0] != redirects[key] - cat.notice:
+                rep.bad(f"{key}: inform_patients at {actions['inform_patients'][0]}, redirect at {redirects[key]}")
     for key, task in tasks.items():
         if key not in by_task and key not in unsched:
             rep.bad(f"case {task.case} task {key} has neither steps nor an unschedulable entry")
@@ -498,7 +517,7 @@ def verify(cat: Catalogue, plan: dict[str, Any]) -> Report:
     # ---- readiness, dependencies, unschedulable reasons
     for key, task in tasks.items():
         svc = cat.services[task.service]
-        if task.case in (1, 3) and svc.mvg_ready is None:
+        if task.case in (1, 3, 5) and svc.mvg_ready is None:
             if unsched.get(key) != "no_mvg_equivalent":
                 rep.bad(f"{key}: mvg_ready is null but {unsched.get(key) or 'scheduled'}")
             continue
@@ -519,7 +538,7 @@ def verify(cat: Catalogue, plan: dict[str, Any]) -> Report:
                     rep.bad(f"{key}: enabled at {e}, dependency {dep} at {de}")
         reason = unsched.get(key)
         if reason == "no_mvg_equivalent":
-            if not (task.case in (1, 3) and svc.mvg_ready is None):
+            if not (task.case in (1, 3, 5) and svc.mvg_ready is None):
                 rep.bad(f"{key}: no_mvg_equivalent but mvg_ready {svc.mvg_ready}, case {task.case}")
         elif reason == "dependency_unavailable":
             missing = [
@@ -527,7 +546,7 @@ def verify(cat: Catalogue, plan: dict[str, Any]) -> Report:
             ]
             if task.case == 2 or not missing:
                 rep.bad(f"{key}: dependency_unavailable but every dependency is active or enabled")
-        elif reason == "beyond_horizon" and task.case in (1, 3):
+        elif reason == "beyond_horizon" and task.case in (1, 3, 5):
             missing = [
                 d for d in svc.depends_on if not target_active(cat, task.unit, d) and (task.unit, d) not in enables
             ]
@@ -546,9 +565,9 @@ def verify(cat: Catalogue, plan: dict[str, Any]) -> Report:
             e = enables[key]
             if r - e < cat.pmin:
                 rep.bad(f"{key}: redirect {r} − enable {e} < min {cat.pmin}")
-            first = weeks.first_free(task.unit, e + cat.pmin)
+            first = weeks.case1_redirect(task, e)
             if r != first:
-                rep.bad(f"{key}: redirect at {r}, not the first allowed week {first} after E + min")
+                rep.bad(f"{key}: redirect at {r}, not the first allowed week {first} after E + min (and the notice)")
         else:
             if r != weeks.case2_earliest(task):
                 rep.bad(f"{key}: running parallel redirected at {r}, earliest allowed is {weeks.case2_earliest(task)}")
@@ -561,6 +580,22 @@ def verify(cat: Catalogue, plan: dict[str, Any]) -> Report:
     for i, n in sorted(per_week.items()):
         if n > cat.cap:
             rep.bad(f"{n} enables in {week_label(weeks.monday(i))}, capacity {cat.cap}")
+
+    # ---- case 5 is urgent: each repair in the earliest week its own constraints allow,
+    # unless other repairs fill that week
+    repairs = Counter(e for key, e in enables.items() if tasks[key].case == 5)
+    for key, e in enables.items():
+        task = tasks[key]
+        if task.case != 5:
+            continue
+        svc = cat.services[task.service]
+        floor = max([cat.lead, weeks.ready_index(svc.mvg_ready)] if svc.mvg_ready else [cat.lead])
+        for d in svc.depends_on:
+            if (task.unit, d) in enables:
+                floor = max(floor, enables[task.unit, d] + 1)
+        room = [w for w in range(floor, e) if not weeks.blacked(task.unit, w) and repairs[w] < cat.cap]
+        if room:
+            rep.bad(f"{key}: urgent repair enabled at {e}, but week {room[0]} had room for it")
 
     # ---- per-unit parallel limit (running case-2 parallels from the start until their redirect)
     far = cat.horizon + 10_000
@@ -619,10 +654,14 @@ def verify(cat: Catalogue, plan: dict[str, Any]) -> Report:
         b = s["binding"]
         if s["action"] == "brief_staff" and b not in ("lead_time",):
             rep.notes.append(f"brief_staff with binding {b}: {s}")
-        if s["action"] == "redirect" and b not in ("start", "min_parallel", "blackout"):
+        if s["action"] == "inform_patients" and b != "patient_notice":
+            rep.bad(f"inform_patients with binding {b}: {s}")
+        if s["action"] == "redirect" and b not in ("start", "min_parallel", "blackout", "patient_notice"):
             rep.bad(f"redirect with binding {b}: {s}")
         if s["action"] == "redirect" and b == "blackout" and not weeks.blacked(s["unit"], i - 1):
             rep.bad(f"redirect binding blackout but the week before is free: {s}")
+        if s["action"] == "redirect" and b == "patient_notice" and i != cat.notice:
+            rep.bad(f"redirect binding patient_notice not in the first week whose notice is in the plan: {s}")
         if s["action"] == "enable":
             if b == "min_parallel":
                 rep.bad(f"enable with binding min_parallel: {s}")
@@ -634,7 +673,8 @@ def verify(cat: Catalogue, plan: dict[str, Any]) -> Report:
                 rep.bad(f"enable binding capacity but the week before had room: {s}")
             if b == "unit_parallel_limit" and (sum(1 for a, z, _ in intervals[s["unit"]] if a <= i - 1 < z) < cat.ppu):
                 rep.bad(f"enable binding unit_parallel_limit but the unit had a free slot the week before: {s}")
-            if b == "blackout" and not (weeks.blacked(s["unit"], i - 1) or weeks.blacked(s["unit"], i - 1 + cat.pmin)):
+            stretch = max(i - 1 + cat.pmin, cat.notice)
+            if b == "blackout" and not (weeks.blacked(s["unit"], i - 1) or weeks.blacked(s["unit"], stretch)):
                 rep.bad(f"enable binding blackout but neither the week before nor its redirect is blacked: {s}")
             if b == "lead_time" and i != cat.lead:
                 rep.bad(f"enable binding lead_time not at start + lead: {s}")
@@ -687,13 +727,14 @@ def greedy(cat: Catalogue, order: str = "priority") -> Greedy:
     def tail(sid: str) -> int:
         return 1 + max((tail(o) for o, s in cat.services.items() if sid in s.depends_on), default=0)
 
-    pending = [t for t in tasks.values() if t.case in (1, 3)]
+    pending = [t for t in tasks.values() if t.case in (1, 3, 5)]
     if order == "priority":
         pending.sort(key=lambda t: (cat.services[t.service].priority, t.unit, t.service))
     elif order == "tail":
         pending.sort(key=lambda t: (-tail(t.service), cat.services[t.service].priority, t.unit, t.service))
     else:
         pending.sort(key=lambda t: (t.unit, depth(t.service), t.service))
+    pending.sort(key=lambda t: t.case != 5)  # repairs are urgent (stable: the order above within)
     done: set[tuple[str, str]] = set()
     dead: set[tuple[str, str]] = set()
     while pending:
@@ -717,7 +758,7 @@ def greedy(cat: Catalogue, order: str = "priority") -> Greedy:
                     e += 1
                     continue
                 if task.case == 1:
-                    r = weeks.first_free(task.unit, e + cat.pmin)
+                    r = weeks.case1_redirect(task, e)
                     if r >= cat.horizon:
                         e = cat.horizon
                         break
@@ -734,7 +775,7 @@ def greedy(cat: Catalogue, order: str = "priority") -> Greedy:
             scheduled.add(key)
             last = max(last, e)
             if task.case == 1:
-                r = weeks.first_free(task.unit, e + cat.pmin)
+                r = weeks.case1_redirect(task, e)
                 for w in range(e, r):
                     parallel[task.unit][w] += 1
                 last = max(last, r)
@@ -761,11 +802,12 @@ def greedy_weekly(cat: Catalogue, order: str = "priority") -> Greedy:
                 r = cat.horizon + 1
             for w in range(0, r):
                 parallel[task.unit][w] += 1
-    pending = [t for t in tasks.values() if t.case in (1, 3) and cat.services[t.service].mvg_ready is not None]
+    pending = [t for t in tasks.values() if t.case in (1, 3, 5) and cat.services[t.service].mvg_ready is not None]
     if order == "priority":
         pending.sort(key=lambda t: (cat.services[t.service].priority, t.unit, t.service))
     else:
         pending.sort(key=lambda t: (t.unit, t.service))
+    pending.sort(key=lambda t: t.case != 5)  # repairs are urgent
     enabled: dict[tuple[str, str], int] = {}
     for week in range(cat.lead, cat.horizon):
         used = 0
@@ -779,7 +821,7 @@ def greedy_weekly(cat: Catalogue, order: str = "priority") -> Greedy:
             if svc.mvg_ready is None or week < weeks.ready_index(svc.mvg_ready) or weeks.blacked(task.unit, week):
                 continue
             if task.case == 1:
-                r = weeks.first_free(task.unit, week + cat.pmin)
+                r = weeks.case1_redirect(task, week)
                 if r >= cat.horizon or any(parallel[task.unit][w] >= cat.ppu for w in range(week, r)):
                     continue
                 for w in range(week, r):

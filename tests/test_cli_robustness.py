@@ -188,10 +188,18 @@ def test_a_start_whose_horizon_runs_past_9999_exits_2(capsys: pytest.CaptureFixt
     assert "can start on 9998-12-" in err
 
 
-def test_an_as_of_whose_default_start_runs_past_9999_exits_2(capsys: pytest.CaptureFixture[str]) -> None:
+def test_an_as_of_whose_rolling_start_runs_past_9999_exits_2(capsys: pytest.CaptureFixture[str]) -> None:
     code, _, err = run(capsys, "plan", "-c", str(MINI), "--as-of", "9999-12-31")
     assert code == 2
-    assert "--as-of 9999-12-31: the plan's 52 weeks" in err and "pass an earlier --start" in err
+    assert "--as-of 9999-12-31: the plan's 52 weeks" in err and "pass an earlier --as-of" in err
+
+
+def test_an_as_of_whose_rolling_start_runs_past_9999_exits_2_even_with_an_early_start(
+    capsys: pytest.CaptureFixture[str],
+) -> None:
+    code, _, err = run(capsys, "plan", "-c", str(MINI), "--as-of", "9999-12-31", "--start", "2027-01-04")
+    assert code == 2
+    assert "--as-of 9999-12-31: the plan's 52 weeks" in err
 
 
 def test_a_catalogue_plan_start_past_the_calendar_is_an_input_error_at_its_line(
@@ -446,7 +454,7 @@ def test_a_stderr_whose_reader_went_away_keeps_the_exit_code() -> None:
     assert process.wait(timeout=60) == 2
 
 
-def test_validate_refuses_an_as_of_whose_default_start_runs_past_the_calendar(
+def test_validate_refuses_an_as_of_whose_rolling_start_runs_past_the_calendar(
     tmp_path: Path, capsys: pytest.CaptureFixture[str]
 ) -> None:
     root = catalogue(tmp_path, "as_of: 2026-11-23", "as_of: 9999-12-20")
@@ -455,7 +463,7 @@ def test_validate_refuses_an_as_of_whose_default_start_runs_past_the_calendar(
     region.write_text(re.sub(r"\n  start: [0-9-]+", "", text), encoding="utf-8")
     code, _, err = run(capsys, "validate", "-c", root)
     assert code == 2
-    assert "error[invalid_value]: as_of: with no plan.start the plan begins the Monday after as_of" in err
+    assert "error[invalid_value]: as_of: the plan begins the Monday after as_of at the earliest" in err
 
 
 def test_diff_of_a_plan_with_an_impossible_date_names_its_line(

@@ -27,6 +27,8 @@ from pydantic import (
 from pydantic.json_schema import JsonSchemaValue
 from pydantic_core import CoreSchema
 
+from planner.calendar import first_monday_after_ordinal
+
 SLUG_PATTERN = r"^[a-z0-9][a-z0-9-]*$"
 _DATE_RE = re.compile(r"[0-9]{4}-[0-9]{2}-[0-9]{2}\Z")
 """ASCII digits only, and nothing after (`$` would let a trailing line break through)."""
@@ -234,6 +236,9 @@ class Policy(_Strict):
     """Region-wide and per-unit capacity."""
     briefing_lead_weeks: WholeNumber = Field(default=2, ge=0, le=MAX_WEEKS)
     """Staff are briefed this many weeks before each enable."""
+    patient_notice_weeks: WholeNumber = Field(default=0, ge=0, le=MAX_WEEKS)
+    """Patients are told this many weeks before each redirect (an `inform_patients` step on
+    the unit's page and in 1177); 0: no notice step."""
     blackouts: Annotated[list[Blackout], BeforeValidator(_none_is_empty), _NULL_MEANS_NONE] = []
     """Region-wide periods with no enable or redirect (holidays, summer)."""
 
@@ -297,15 +302,16 @@ class Region(_Strict):
         return self
 
     @model_validator(mode="after")
-    def _default_start_within_the_calendar(self) -> Region:
-        if self.plan.start is None and self.as_of is not None:
+    def _rolling_start_within_the_calendar(self) -> Region:
+        # A plan never starts before the first Monday after as_of (the rolling start), with
+        # or without plan.start; ordinals, because that Monday may lie past 9999-12-31.
+        if self.as_of is not None:
             latest = self.plan.latest_start()
-            # The default start is the Monday after as_of (ordinals: as_of + 7 days may not exist).
-            if self.as_of.toordinal() + 7 - self.as_of.weekday() > latest.toordinal():
+            if first_monday_after_ordinal(self.as_of) > latest.toordinal():
                 message = (
-                    f"with no plan.start the plan begins the Monday after as_of, and its "
-                    f"{self.plan.horizon_weeks} weeks would run past {date.max}: set plan.start "
-                    f"(on {latest} at the latest) or an earlier as_of"
+                    f"the plan begins the Monday after as_of at the earliest, and its "
+                    f"{self.plan.horizon_weeks} weeks would run past {date.max}: set an earlier as_of "
+                    f"(the plan can start on {latest} at the latest)"
                 )
                 raise Misplaced(message, ("as_of",))
         return self

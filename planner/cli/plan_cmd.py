@@ -182,15 +182,16 @@ def _within_the_calendar(args: argparse.Namespace, catalog: Catalog, as_of: date
             f"--parallel-min {args.parallel_min} is longer than the calendar itself "
             f"({CALENDAR_WEEKS} weeks from year 1 to 9999); use a smaller number"
         )
+    from planner.calendar import first_monday_after_ordinal
+
     settings = catalog.region.plan
     horizon = settings.horizon_weeks
     latest = settings.latest_start()
     start = args.start or settings.start
-    if start is None:  # the default: the first Monday after as_of
-        if as_of.toordinal() + 7 - as_of.weekday() <= latest.toordinal():
-            return
+    # The rolling start: the plan begins the first Monday after as_of at the earliest.
+    if first_monday_after_ordinal(as_of) > latest.toordinal():
         since = f"the first Monday after {as_of.isoformat()}"
-    elif start <= latest:
+    elif start is None or start <= latest:
         return
     else:
         since = start.isoformat()
@@ -198,10 +199,10 @@ def _within_the_calendar(args: argparse.Namespace, catalog: Catalog, as_of: date
         f"the plan's {horizon} weeks (plan.horizon_weeks) from {since} would run past "
         f"{date.max.isoformat()}, the last day there is; the plan can start on {latest.isoformat()} at the latest"
     )
-    if args.start is not None:
+    if args.start is not None and since == args.start.isoformat():
         raise UsageError(f"--start {args.start.isoformat()}: {reach}")
     # The catalogue's own as_of is kept within the calendar by validation: this is --as-of.
-    raise UsageError(f"--as-of {as_of.isoformat()}: {reach}; pass an earlier --start")
+    raise UsageError(f"--as-of {as_of.isoformat()}: {reach}; pass an earlier --as-of")
 
 
 def _write(path: str, text: str, fmt: str, plan: Plan) -> None:

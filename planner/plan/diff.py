@@ -14,12 +14,11 @@ from collections.abc import Callable, Iterable
 from dataclasses import dataclass
 from typing import Literal, TypeVar
 
-from planner.plan.model import Action, Plan, PlanWarning, Step, Unschedulable
+from planner.plan.model import Action, Plan, PlanWarning, Step, Unschedulable, identity_order
 
 StepChangeKind = Literal["moved", "appeared", "vanished"]
 ItemChangeKind = Literal["appeared", "vanished"]
 
-_ACTION_ORDER = {"brief_staff": 0, "enable": 1, "redirect": 2}
 _T = TypeVar("_T")
 
 
@@ -114,8 +113,7 @@ def _by_key(steps: Iterable[Step]) -> dict[tuple[str, str, Action], list[Step]]:
 
 
 def _key_order(key: tuple[str, str, Action]) -> tuple[str, str, int]:
-    unit, service, action = key
-    return (unit, service, _ACTION_ORDER.get(action, len(_ACTION_ORDER)))
+    return identity_order(*key)
 
 
 def _unschedulable_key(u: Unschedulable) -> tuple[str, str, str]:

@@ -15,18 +15,12 @@ from typing import TYPE_CHECKING
 
 from planner.calendar import first_working_day
 from planner.plan import texts
-from planner.plan.model import Action, Binding, Step
+from planner.plan.constraints import CAPACITY_FULL, Closed, Obstacle, Stretched, UnitFull, migration_obstacle
+from planner.plan.model import Binding, Step, plan_order
 from planner.plan.tasks import Problem, Task
 
 if TYPE_CHECKING:
     from planner.plan.scheduler import Schedule
-
-_ACTION_ORDER: dict[Action, int] = {"brief_staff": 0, "enable": 1, "redirect": 2}
-
-
-def step_order(step: Step) -> tuple[object, ...]:
-    """Steps sort by week, unit, service, then brief_staff < enable < redirect."""
-    return (step.week, step.unit, step.service, _ACTION_ORDER[step.action])
 
 
 class _Occupancy:
@@ -80,19 +74,19 @@ def explain(problem: Problem, result: Schedule) -> tuple[Step, ...]:
             cached = dates[week] = (monday, first_working_day(monday))
         return cached
 
-    def why_not(task: Task, week: int) -> tuple[Binding, str]:
-        """Why `task` was not enabled in `week` (a week it was waiting in)."""
+    def why_not(task: Task, week: int) -> Obstacle:
+        """Why `task` was not enabled in `week` (a week it was waiting in): the scheduler's
+        own predicates (`constraints`), asked again over the final schedule."""
         blocked = cal.blocked(task.unit, week)
         if blocked is not None:
-            return "blackout", blocked
+            return Closed(blocked)
         if task.kind == "migration":
-            r = cal.next_allowed(task.unit, week + problem.min_parallel)
-            if r > week and occupancy.at(task.unit, week) >= problem.slots:
-                return "unit_parallel_limit", ""
+            r = problem.redirect_week(task.unit, week)
             relaxed = result.late[task.id] > week
-            if defer and relaxed and r - week > problem.min_parallel:
-                return "blackout", "\0" + (cal.blocked(task.unit, week + problem.min_parallel) or "")
-        return "capacity", ""
+            obstacle = migration_obstacle(problem, task.unit, week, r, occupancy.at(task.unit, week), relaxed, defer)
+            if obstacle is not None:
+                return obstacle
+        return CAPACITY_FULL
 
     def run_back(last: int, floor: int, same: Callable[[int], bool]) -> int:
         first = last
@@ -110,16 +104,18 @@ def explain(problem: Problem, result: Schedule) -> tuple[Step, ...]:
         dep_week = max((enable[d] + 1 for d in task.deps), default=-1)
         floor = max(floor, dep_week)
         if week > floor:
-            binding, detail = why_not(task, week - 1)
-            first = run_back(week - 1, floor, lambda w: why_not(task, w) == (binding, detail))
+            obstacle = why_not(task, week - 1)
+            first = run_back(week - 1, floor, lambda w: why_not(task, w) == obstacle)
             a, b = cal.monday(first), cal.monday(week - 1)
-            if binding == "blackout":
-                if detail.startswith("\0"):
-                    return binding, texts.stretched(detail[1:])
-                return binding, texts.blackout(detail, a, b)
-            if binding == "unit_parallel_limit":
-                return binding, texts.unit_full(a, b, problem.slots)
-            return binding, texts.capacity_full(a, b, problem.capacity)
+            match obstacle:
+                case Closed(reason):
+                    return "blackout", texts.blackout(reason, a, b)
+                case Stretched(over):
+                    return "blackout", texts.stretched(over)
+                case UnitFull():
+                    return "unit_parallel_limit", texts.unit_full(a, b, problem.slots)
+                case _:
+                    return "capacity", texts.capacity_full(a, b, problem.capacity)
         if task.deps and dep_week >= task.release:
             after = [names[tasks[d].service] for d in task.deps if enable[d] + 1 == dep_week]
             return "dependency", texts.after_dependency(after)
@@ -131,13 +127,17 @@ def explain(problem: Problem, result: Schedule) -> tuple[Step, ...]:
 
     def redirect_binding(task: Task, week: int) -> tuple[Binding, str]:
         if task.kind == "migration":
-            floor = enable[task.id] + problem.min_parallel
+            floor = problem.redirect_floor(enable[task.id])
             if week > floor:
                 return "blackout", blackout_text(task.unit, week - 1, floor)
+            if floor > enable[task.id] + problem.min_parallel:
+                return "patient_notice", texts.notice_first(problem.notice, cal.start)
             return "min_parallel", texts.min_parallel(problem.min_parallel)
         floor = task.release
         if week > floor:
             return "blackout", blackout_text(task.unit, week - 1, floor)
+        if task.release_binding == "patient_notice":
+            return "patient_notice", texts.notice_first(problem.notice, cal.start)
         if task.release_binding == "min_parallel" and task.since is not None:
             return "min_parallel", texts.running_min_parallel(task.since, problem.min_parallel)
         return "start", texts.running_start(task.since)
@@ -154,10 +154,19 @@ def explain(problem: Problem, result: Schedule) -> tuple[Step, ...]:
             steps.append(Step(task.unit, task.service, "brief_staff", problem.target, monday, day, "lead_time", reason))
             monday, day = when(e)
             binding, reason = enable_binding(task, e)
+            if task.urgent:
+                reason = texts.urgent_repair(reason)
             steps.append(Step(task.unit, task.service, "enable", problem.target, monday, day, binding, reason))
         if task.redirects and r >= 0:
+            if problem.notice > 0:
+                monday, day = when(r - problem.notice)
+                reason = texts.inform_patients(problem.notice, cal.monday(r))
+                step = Step(
+                    task.unit, task.service, "inform_patients", problem.legacy, monday, day, "patient_notice", reason
+                )
+                steps.append(step)
             monday, day = when(r)
             binding, reason = redirect_binding(task, r)
             steps.append(Step(task.unit, task.service, "redirect", problem.legacy, monday, day, binding, reason))
-    steps.sort(key=step_order)
+    steps.sort(key=plan_order)
     return tuple(steps)

@@ -43,7 +43,7 @@ def children_of(problem: Problem) -> list[list[int]]:
 
 def redirect_week(problem: Problem, task: Task, enable: int) -> int:
     """The earliest allowed redirect for a migration enabled in week `enable`."""
-    return problem.calendar.next_allowed(task.unit, enable + problem.min_parallel)
+    return problem.redirect_week(task.unit, enable)
 
 
 @dataclass(frozen=True)

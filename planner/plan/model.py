@@ -2,13 +2,29 @@
 
 from __future__ import annotations
 
+from collections.abc import Mapping
 from dataclasses import dataclass, field
 from datetime import date
+from types import MappingProxyType
 from typing import Literal
 
-Action = Literal["brief_staff", "enable", "redirect"]
+Action = Literal["brief_staff", "enable", "inform_patients", "redirect"]
+ACTIONS: tuple[Action, ...] = ("brief_staff", "enable", "inform_patients", "redirect")
+"""Every action, in the order a person does them at one unit in one week: brief the staff,
+enable in MVG, tell the patients, redirect 1177. Every step order below is built on it."""
+ACTION_ORDER: Mapping[str, int] = MappingProxyType({action: n for n, action in enumerate(ACTIONS)})
+"""The position of each action in `ACTIONS` (an unknown action sorts last)."""
+
 Binding = Literal[
-    "start", "dependency", "mvg_ready", "capacity", "unit_parallel_limit", "blackout", "min_parallel", "lead_time"
+    "start",
+    "dependency",
+    "mvg_ready",
+    "capacity",
+    "unit_parallel_limit",
+    "blackout",
+    "min_parallel",
+    "lead_time",
+    "patient_notice",
 ]
 UnschedulableReason = Literal["no_mvg_equivalent", "dependency_unavailable", "beyond_horizon"]
 WarningCode = Literal["parallel_overdue", "parallel_undated", "parallel_exceeds_max", "broken_redirect"]
@@ -27,6 +43,32 @@ class Step:
     """The first Swedish working day of that week."""
     binding: Binding
     reason: str
+
+
+def action_rank(action: str) -> int:
+    """The position of `action` in `ACTIONS`; an unknown action sorts after every known one."""
+    return ACTION_ORDER.get(action, len(ACTIONS))
+
+
+def plan_order(step: Step) -> tuple[date, str, str, int]:
+    """The order of `Plan.steps` (and of the json and yaml output): week, unit, service, action."""
+    return (step.week, step.unit, step.service, action_rank(step.action))
+
+
+def reading_order(step: Step) -> tuple[date, str, int, str]:
+    """The order a person reads one unit's week in: week, unit, action, service (all the
+    briefings of a week together, then the enables, …)."""
+    return (step.week, step.unit, action_rank(step.action), step.service)
+
+
+def week_action_order(step: Step) -> tuple[date, int, str, str]:
+    """Region-wide, week by week: week, action, unit, service (the explorer's plan table)."""
+    return (step.week, action_rank(step.action), step.unit, step.service)
+
+
+def identity_order(unit: str, service: str, action: str) -> tuple[str, str, int]:
+    """A step's identity (unit, service, action) in order: how `diff` lists changes."""
+    return (unit, service, action_rank(action))
 
 
 @dataclass(frozen=True)
@@ -68,3 +110,6 @@ class Plan:
     lower_bound_week: date | None
     overrides: dict[str, str] = field(default_factory=dict)
     """Policy values changed by PlanOptions, for the text output ("capacity 6 → 10")."""
+    configured_start_week: date | None = None
+    """The first week `plan.start` (or `--start`) asked for, when as_of has passed it and the
+    plan starts later (the rolling start, docs/planning.md); None when the plan starts there."""

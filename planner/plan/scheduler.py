@@ -33,6 +33,7 @@ from typing import TYPE_CHECKING, Literal
 
 from planner.plan import graph as g
 from planner.plan import texts
+from planner.plan.constraints import migration_obstacle, needs_free_slot, stretched
 from planner.plan.explain import explain
 from planner.plan.memory import cyclic_gc_paused
 from planner.plan.model import Plan, PlanOptions, Unschedulable
@@ -93,18 +94,22 @@ class Schedule:
         return max(max(self.enable, default=UNSCHEDULED), max(self.redirect, default=UNSCHEDULED))
 
     def stretched(self, problem: Problem) -> int:
-        """Parallel periods longer than the minimum."""
-        minimum = problem.min_parallel
+        """Parallel periods a blackout stretches past their floor (the minimum, or the patient notice)."""
         return sum(
             1
             for t in problem.tasks
-            if t.kind == "migration" and self.enable[t.id] >= 0 and self.redirect[t.id] - self.enable[t.id] > minimum
+            if t.kind == "migration"
+            and self.enable[t.id] >= 0
+            and stretched(problem, self.enable[t.id], self.redirect[t.id])
         )
 
 
 _WAITING, _RELAXED, _URGENT, _DONE = 0, 1, 2, 3
 _MIGRATION, _INTRODUCTION = 0, 1
 _NEVER = 1 << 30
+_REPAIR = -_NEVER
+"""The latest start a repair (case 5) is ranked by: urgent from its first week, and ahead of
+every other urgent task."""
 
 Key = tuple[int, int, int, int]
 
@@ -181,14 +186,17 @@ def list_schedule(problem: Problem, children: Sequence[Sequence[int]], late: lis
     """Place every task in a week, greedily, week by week (see the module docstring)."""
     cal = problem.calendar
     tasks = problem.tasks
-    horizon, capacity, slots, minimum = cal.horizon, problem.capacity, problem.slots, problem.min_parallel
+    horizon, capacity = cal.horizon, problem.capacity
     defer = ranking.defer_stretched
     n = len(tasks)
     enable = [UNSCHEDULED] * n
     redirect = [UNSCHEDULED] * n
     state = [_WAITING] * n
     priority = [t.priority for t in tasks]
-    ranked_late = late if ranking.urgency else [_NEVER] * n
+    ranked_late = list(late) if ranking.urgency else [_NEVER] * n
+    for t in tasks:
+        if t.urgent:
+            ranked_late[t.id] = _REPAIR  # before every other enable, in every ranking
     used = [0] * (horizon + 1)
     # Per unit, the redirect weeks of the parallel periods begun so far: each holds a slot
     # in week w while it ends after w. Periods only begin in the current week, so a slot
@@ -216,16 +224,16 @@ def list_schedule(problem: Problem, children: Sequence[Sequence[int]], late: lis
         if which == _MIGRATION:
             r = redirect_at.get(unit)
             if r is None:
-                r = redirect_at[unit] = cal.next_allowed(unit, week + minimum)
+                r = redirect_at[unit] = problem.redirect_week(unit, week)
             if r >= horizon:
                 return
-            if r > week:
+            held = 0
+            if needs_free_slot(week, r):
                 ends = holding.get(unit)
                 if ends is not None:
                     ends[:] = [e for e in ends if e > week]
-                    if len(ends) >= slots:
-                        return
-            if defer and key[0] == 1 and r - week > minimum:
+                    held = len(ends)
+            if migration_obstacle(problem, unit, week, r, held, key[0] == 1, defer) is not None:
                 return
         heapq.heappush(offers, (key, unit, which))
 
@@ -291,7 +299,7 @@ def serial_schedule(problem: Problem, children: Sequence[Sequence[int]], late: l
     """
     cal = problem.calendar
     tasks = problem.tasks
-    horizon, capacity, slots, minimum = cal.horizon, problem.capacity, problem.slots, problem.min_parallel
+    horizon, capacity, slots = cal.horizon, problem.capacity, problem.slots
     n = len(tasks)
     enable = [UNSCHEDULED] * n
     redirect = [UNSCHEDULED] * n
@@ -305,11 +313,12 @@ def serial_schedule(problem: Problem, children: Sequence[Sequence[int]], late: l
     order = ranking.serial
 
     def key(t: Task) -> tuple[int, ...]:
+        urgent = 0 if t.urgent else 1  # repairs first, in every order
         if order == "latest-start":
-            return (late[t.id], t.priority, t.id)
+            return (urgent, late[t.id], t.priority, t.id)
         if order == "priority":
-            return (t.priority, t.id)
-        return (t.id,)
+            return (urgent, t.priority, t.id)
+        return (urgent, t.id)
 
     waiting = [len(t.deps) for t in tasks]
     earliest = [t.release for t in tasks]
@@ -329,7 +338,7 @@ def serial_schedule(problem: Problem, children: Sequence[Sequence[int]], late: l
                 week += 1
                 continue
             if migration:
-                r = cal.next_allowed(task.unit, week + minimum)
+                r = problem.redirect_week(task.unit, week)
                 if r >= horizon:
                     week = horizon  # a later enable only pushes the redirect later
                     break
@@ -372,7 +381,7 @@ def _left_justify(
     """
     cal = problem.calendar
     tasks = problem.tasks
-    capacity, slots, minimum = problem.capacity, problem.slots, problem.min_parallel
+    capacity, slots = problem.capacity, problem.slots
     moved = True
     while moved:
         moved = False
@@ -387,7 +396,7 @@ def _left_justify(
                 r = e
                 if task.kind == "migration":
                     assert own is not None
-                    r = cal.next_allowed(task.unit, week + minimum)
+                    r = problem.redirect_week(task.unit, week)
                     # Its own period [e, redirect) is counted in `own`: a week it holds already
                     # has room for it; before e it needs a free slot.
                     if any(own[w] >= slots for w in range(week, min(r, e))):
@@ -415,7 +424,7 @@ def backward_latest(problem: Problem, children: Sequence[Sequence[int]], late: S
     tasks = problem.tasks
     horizon, capacity, slots, minimum = cal.horizon, problem.capacity, problem.slots, problem.min_parallel
     offset = horizon  # the list index of week w is w + offset
-    size = offset + horizon + minimum + 3
+    size = offset + horizon + max(minimum, problem.notice) + 3
     used = [0] * size
     # below[i]: a list index at or under i that may still have capacity (a union-find that
     # skips full weeks and region blackouts, so a long full stretch costs nothing to cross).
@@ -455,7 +464,7 @@ def backward_latest(problem: Problem, children: Sequence[Sequence[int]], late: S
             if cal.blocked(t.unit, week) is None:
                 if own is None:
                     break
-                r = cal.next_allowed(t.unit, week + minimum) + offset
+                r = problem.redirect_week(t.unit, week) + offset
                 if all(own[w] < slots for w in range(index, r)):
                     for w in range(index, r):
                         own[w] += 1
@@ -525,6 +534,8 @@ def solve(problem: Problem, rankings: Sequence[Ranking] = RANKINGS) -> Solved:
             result = serial_schedule(problem, children, late, ranking)
         else:
             result = list_schedule(problem, children, late, ranking)
+        if not repairs_first(problem, result) and chosen is not None:
+            continue  # a one-at-a-time plan may fill a repair's week first; the first ranking never does
         planned = sum(1 for t in problem.tasks if _planned(t, result))
         score = (-planned, result.end(), result.stretched(problem), n)
         tried.append((ranking.name, score[1], score[2]))
@@ -537,6 +548,24 @@ def solve(problem: Problem, rankings: Sequence[Ranking] = RANKINGS) -> Solved:
     kept = [_planned(t, chosen) for t in problem.tasks]
     bound = g.lower_bound(problem, order, children, early, kept)
     return Solved(problem, chosen, bound, tuple(tried), tuple(order))
+
+
+def repairs_first(problem: Problem, result: Schedule) -> bool:
+    """Whether every repair (case 5) lies in the earliest week its own constraints allow,
+    unless other repairs fill that week's capacity (SPEC §4: urgent, before every other enable)."""
+    cal = problem.calendar
+    repairs = [t for t in problem.tasks if t.urgent and result.enable[t.id] >= 0]
+    if not repairs:
+        return True
+    by_repairs = [0] * (cal.horizon + 1)
+    for t in repairs:
+        by_repairs[result.enable[t.id]] += 1
+    for t in repairs:
+        floor = max([t.release] + [result.enable[d] + 1 for d in t.deps])
+        for week in range(floor, result.enable[t.id]):
+            if cal.blocked(t.unit, week) is None and by_repairs[week] < problem.capacity:
+                return False
+    return True
 
 
 def _planned(task: Task, result: Schedule) -> bool:
@@ -566,4 +595,5 @@ def plan_from_solved(catalog: Catalog, solved: Solved) -> Plan:
         end_week=max((s.week for s in steps), default=None),
         lower_bound_week=cal.monday(solved.bound.week) if steps else None,
         overrides=dict(problem.overrides),
+        configured_start_week=problem.configured_start,
     )

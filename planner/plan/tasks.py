@@ -9,22 +9,25 @@ at that unit) are sorted out here, before any scheduling.
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Mapping
+from collections.abc import Mapping
 from dataclasses import dataclass, field
 from datetime import date, timedelta
 from graphlib import TopologicalSorter
 from typing import TYPE_CHECKING, Literal
 
-from planner.calendar import first_working_day, monday_of
+from planner.calendar import first_monday_after, first_week_dated_from, monday_of
 from planner.plan import texts
+from planner.plan.blackouts import closed_weeks
 from planner.plan.model import Binding, PlanOptions, Unschedulable
 
 if TYPE_CHECKING:
     from planner.catalog.loader import Catalog
-    from planner.catalog.model import Blackout, Offering
+    from planner.catalog.model import Offering
 
-TaskKind = Literal["migration", "running", "introduction"]
-"""Case 1 (enable + redirect), case 2 (redirect only), case 3 (enable only)."""
+TaskKind = Literal["migration", "running", "introduction", "repair"]
+"""Case 1 (enable + redirect), case 2 (redirect only), case 3 (enable only), case 5 (an
+urgent enable only: the legacy offering already forwards patients to the target, where the
+service is not active)."""
 
 
 @dataclass(frozen=True, slots=True)
@@ -52,7 +55,12 @@ class Task:
 
     @property
     def redirects(self) -> bool:
-        return self.kind != "introduction"
+        return self.kind in ("migration", "running")
+
+    @property
+    def urgent(self) -> bool:
+        """A repair goes before every other enable when capacity binds (SPEC §4, case 5)."""
+        return self.kind == "repair"
 
 
 @dataclass(frozen=True)
@@ -112,6 +120,9 @@ class Problem:
     target: str
     """The target channel's id (mvg)."""
     lead: int
+    notice: int
+    """Weeks patients are told before each redirect (policy.patient_notice_weeks; 0: not at
+    all). A redirect lies in week `notice` at the earliest, so its notice is in the plan."""
     min_parallel: int
     max_parallel: int
     capacity: int
@@ -124,36 +135,26 @@ class Problem:
     ready: Mapping[str, date]
     """mvg_ready per service that has one."""
     overrides: dict[str, str]
+    configured_start: date | None = None
+    """The first week plan.start (or --start) asked for, when as_of has passed it."""
+
+    def redirect_floor(self, enable: int) -> int:
+        """The earliest week a migration enabled in week `enable` may redirect, blackouts
+        aside: the minimum parallel period, and the patient notice inside the plan."""
+        return max(enable + self.min_parallel, self.notice)
+
+    def redirect_week(self, unit: str, enable: int) -> int:
+        """The redirect of a migration at `unit` enabled in week `enable`: the first week
+        from `redirect_floor` that no blackout closes (may be ≥ horizon)."""
+        return self.calendar.next_allowed(unit, max(enable + self.min_parallel, self.notice))
 
 
-def default_start(as_of: date) -> date:
-    """The first Monday strictly after `as_of` (docs/catalog.md)."""
-    return as_of + timedelta(days=7 - as_of.weekday())
-
-
-def first_week(start: date) -> date:
-    """The plan's first week: the week of `start` when that week's date (its first working
-    day) is not before `start`, else the next one, so that no step (week or date) lies
-    before `start`. A start on Tuesday 2029-01-02, after nyårsdagen, keeps its week."""
-    monday = monday_of(start)
-    return monday if first_working_day(monday) >= start else monday + timedelta(weeks=1)
-
-
-def ready_week(ready: date) -> date:
-    """The first week whose date (its first working day) is on or after `ready`."""
-    monday = monday_of(ready)
-    return monday if first_working_day(monday) >= ready else monday + timedelta(weeks=1)
-
-
-def _blocked_weeks(blackouts: Iterable[Blackout], start: date, horizon: int) -> dict[int, str]:
-    weeks: dict[int, str] = {}
-    for b in sorted(blackouts, key=lambda b: (b.from_, b.to)):
-        first = max(0, (monday_of(b.from_) - start).days // 7)
-        last = min(horizon, (monday_of(b.to) - start).days // 7)
-        reason = b.reason or f"{b.from_.isoformat()}–{b.to.isoformat()}"
-        for i in range(first, last + 1):
-            weeks.setdefault(i, reason)
-    return weeks
+def first_week(as_of: date, start: date | None) -> date:
+    """The plan's first week (SPEC §4, rolling start): the later of the week `start` (the
+    configured `plan.start` or `--start`) begins in and the week of the first Monday strictly
+    after `as_of`, so a plan never holds a step in the past. No `start`: the latter."""
+    earliest = first_monday_after(as_of)
+    return earliest if start is None else max(earliest, first_week_dated_from(start))
 
 
 def _overrides(catalog: Catalog, options: PlanOptions) -> dict[str, str]:
@@ -202,21 +203,26 @@ def build_problem(catalog: Catalog, options: PlanOptions) -> Problem:
         raise ValueError(f"enables_per_week must be at least 1, got {capacity}")
     if min_parallel < 0:
         raise ValueError(f"parallel_min must not be negative, got {min_parallel}")
-    start = first_week(options.start or region.plan.start or default_start(as_of))
+    configured = options.start or region.plan.start
+    start = first_week(as_of, configured)
+    moved_from = first_week_dated_from(configured) if configured is not None else None
     horizon = region.plan.horizon_weeks
     lead = policy.briefing_lead_weeks
-    region_weeks = _blocked_weeks(policy.blackouts, start, horizon)
+    notice = policy.patient_notice_weeks
+    region_weeks = closed_weeks(policy.blackouts, start, horizon)
     calendar = Calendar(
         start=start,
         horizon=horizon,
         region_blocked=tuple(region_weeks.get(i) for i in range(horizon + 1)),
-        unit_blocked={u.id: _blocked_weeks(u.blackouts, start, horizon) for u in catalog.units if u.blackouts},
+        unit_blocked={u.id: closed_weeks(u.blackouts, start, horizon) for u in catalog.units if u.blackouts},
     )
     legacy, target = region.legacy, region.target
     services = catalog.service_by_id
     order = {sid: n for n, sid in enumerate(service_order(catalog))}
     required = {r.service for r in catalog.basutbud.required if r.channel == target}
-    ready_index = {s.id: calendar.index(ready_week(s.mvg_ready)) for s in catalog.services if s.mvg_ready is not None}
+    ready_index = {
+        s.id: calendar.index(first_week_dated_from(s.mvg_ready)) for s in catalog.services if s.mvg_ready is not None
+    }
     lead_binding: Binding = "lead_time" if lead > 0 else "start"
 
     # Pass 1: the kind of every task, per unit.
@@ -227,9 +233,12 @@ def build_problem(catalog: Catalog, options: PlanOptions) -> Problem:
             if not services[sid].migrate:
                 continue
             channels = unit.offerings.get(sid, {})
-            legacy_active = _status(channels, legacy) == "active"
+            legacy_status = _status(channels, legacy)
+            legacy_active = legacy_status == "active"
             target_active = _status(channels, target) == "active"
-            if legacy_active and not target_active:
+            if legacy_status == "redirect" and not target_active:
+                drafts.append((unit.id, sid, "repair"))
+            elif legacy_active and not target_active:
                 drafts.append((unit.id, sid, "migration"))
             elif legacy_active:
                 drafts.append((unit.id, sid, "running"))
@@ -249,20 +258,24 @@ def build_problem(catalog: Catalog, options: PlanOptions) -> Problem:
                 continue
             svc = services[sid]
             name = svc.name
+            repair = kinds[sid] == "repair"
             if svc.mvg_ready is None:
-                unschedulable.append(Unschedulable(uid, sid, "no_mvg_equivalent", texts.no_mvg_equivalent(name)))
+                message = texts.repair_no_mvg_equivalent(name) if repair else texts.no_mvg_equivalent(name)
+                unschedulable.append(Unschedulable(uid, sid, "no_mvg_equivalent", message))
                 bad.add((uid, sid))
                 continue
             for dep in svc.depends_on:
                 dep_name = services[dep].name
                 if _status(unit.offerings.get(dep, {}), target) == "active":
                     continue
-                if kinds.get(dep) in ("migration", "introduction"):
+                if kinds.get(dep) in ("migration", "introduction", "repair"):
                     if (uid, dep) not in bad:
                         continue
                     message = texts.dependency_unschedulable(name, dep_name)
                 else:
                     message = texts.dependency_missing(name, dep_name, f"units/{uid}.yaml")
+                if repair:
+                    message = texts.restore_legacy(message)
                 unschedulable.append(Unschedulable(uid, sid, "dependency_unavailable", message))
                 bad.add((uid, sid))
                 break
@@ -285,6 +298,8 @@ def build_problem(catalog: Catalog, options: PlanOptions) -> Problem:
             release = 0 if since is None else calendar.index(since) + min_parallel
             binding: Binding = "min_parallel" if release > 0 else "start"
             release = max(release, 0)
+            if notice > release:
+                release, binding = notice, "patient_notice"
         else:
             ready = ready_index[sid]
             release, binding = (ready, "mvg_ready") if ready > lead else (lead, lead_binding)
@@ -298,6 +313,7 @@ def build_problem(catalog: Catalog, options: PlanOptions) -> Problem:
         legacy=legacy,
         target=target,
         lead=lead,
+        notice=notice,
         min_parallel=min_parallel,
         max_parallel=policy.parallel_weeks.max,
         capacity=capacity,
@@ -307,4 +323,5 @@ def build_problem(catalog: Catalog, options: PlanOptions) -> Problem:
         service_names={s.id: s.name for s in catalog.services},
         ready={s.id: s.mvg_ready for s in catalog.services if s.mvg_ready is not None},
         overrides=_overrides(catalog, options),
+        configured_start=moved_from if moved_from is not None and moved_from < start else None,
     )

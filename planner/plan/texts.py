@@ -10,6 +10,8 @@ from __future__ import annotations
 from datetime import date
 from functools import cache
 
+from planner.i18n import _, ngettext
+
 
 @cache
 def week(monday: date) -> str:
@@ -83,6 +85,30 @@ def briefing(lead: int, enable_week: date) -> str:
     return f"{lead} week{'s' if lead != 1 else ''} before the enable in {week(enable_week)}"
 
 
+def notice_first(notice: int, start: date) -> str:
+    """A redirect the patient notice pushed: its notice must lie in the plan too."""
+    return ngettext(
+        "the plan starts {start} and patients are told {n} week before the redirect",
+        "the plan starts {start} and patients are told {n} weeks before the redirect",
+        notice,
+    ).format(start=week(start), n=notice)
+
+
+def inform_patients(notice: int, redirect_week: date) -> str:
+    return ngettext(
+        "{n} week before the redirect in {week}: tell patients on the unit's page and in 1177",
+        "{n} weeks before the redirect in {week}: tell patients on the unit's page and in 1177",
+        notice,
+    ).format(n=notice, week=week(redirect_week))
+
+
+def urgent_repair(reason: str) -> str:
+    """A repair's enable (case 5): why it is urgent, then why it lies in its week."""
+    return _(
+        "urgent: 1177 already redirects this e-tjänst to MVG, so patients are forwarded to nothing here; {reason}"
+    ).format(reason=reason)
+
+
 # --- unschedulable ---------------------------------------------------------------------
 
 
@@ -91,6 +117,20 @@ def no_mvg_equivalent(service: str) -> str:
         f"{service} has no MVG equivalent yet (mvg_ready is not set): set mvg_ready in services.yaml "
         "when MVG offers equal or better, or set migrate: false to keep it in 1177"
     )
+
+
+def repair_no_mvg_equivalent(service: str) -> str:
+    return _(
+        "{service} has no MVG equivalent yet (mvg_ready is not set), but 1177 already forwards patients to MVG "
+        "for it: restore the 1177 e-service (status: active) until MVG offers it"
+    ).format(service=service)
+
+
+def restore_legacy(message: str) -> str:
+    """An unschedulable repair's message: until it can be planned, 1177 must serve again."""
+    return _(
+        "{message}; until then, restore the 1177 e-service (status: active), which forwards patients to nothing"
+    ).format(message=message)
 
 
 def dependency_missing(service: str, dependency: str, unit_file: str) -> str:

@@ -23,7 +23,7 @@ from typing import Any, Literal, TypeVar
 from planner.catalog.loader import Catalog, load_catalog
 from planner.catalog.model import Offering, Unit
 from planner.conformance.model import ConformanceReport, UnitResult
-from planner.plan.model import Plan, PlanOptions, PlanWarning, Step, Unschedulable
+from planner.plan.model import Plan, PlanOptions, PlanWarning, Step, Unschedulable, week_action_order
 from planner.problems import Problem
 
 T = TypeVar("T")
@@ -33,9 +33,6 @@ State = Literal["pending", "ready", "unavailable"]
 
 CHECK_MODULE, CHECK_FUNCTION = "planner.conformance.check", "check"
 SCHEDULER_MODULE, SCHEDULER_FUNCTION = "planner.plan.scheduler", "schedule"
-
-# Steps of one week in the order a person does them.
-_ACTION_ORDER = {"brief_staff": 0, "enable": 1, "redirect": 2}
 
 
 def _core_function(module: str, name: str) -> Callable[..., Any] | None:
@@ -78,10 +75,6 @@ def make_plan(catalog: Catalog, options: PlanOptions) -> Plan | None:
         return None
     plan: Plan = schedule(catalog, options)
     return plan
-
-
-def step_order(step: Step) -> tuple[date, int, str, str]:
-    return (step.week, _ACTION_ORDER.get(step.action, 9), step.unit, step.service)
 
 
 @dataclass(frozen=True, eq=False)
@@ -136,7 +129,7 @@ class Model:
     @cached_property
     def steps(self) -> list[Step]:
         """The plan's steps in the order a person reads them: by week, then action, unit, service."""
-        return sorted(self.plan.steps, key=step_order) if self.plan else []
+        return sorted(self.plan.steps, key=week_action_order) if self.plan else []
 
     @cached_property
     def steps_by_unit(self) -> dict[str, list[Step]]:

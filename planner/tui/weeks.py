@@ -7,12 +7,11 @@ that happens in it: an enable, a redirect, a week of parallel running, a staff b
 from __future__ import annotations
 
 from collections import Counter
-from collections.abc import Iterable
 from dataclasses import dataclass
 from datetime import date
 
-from planner.calendar import add_weeks, week_overlaps, weeks_between
-from planner.catalog.model import Blackout
+from planner.calendar import add_weeks, weeks_between
+from planner.plan.blackouts import closing
 from planner.tui.data import Model
 
 # Timeline symbols, strongest first: a week shows the most important thing in it.
@@ -45,13 +44,6 @@ def _plan_weeks(model: Model) -> list[date]:
     return [add_weeks(plan.start_week, i) for i in range(weeks_between(plan.start_week, last) + 1)]
 
 
-def _blackout_reason(blackouts: Iterable[Blackout], monday: date) -> str | None:
-    for b in blackouts:
-        if week_overlaps(monday, b.from_, b.to):
-            return b.reason or "blackout"
-    return None
-
-
 def week_rows(model: Model) -> list[WeekRow]:
     return model.memo("week_rows", lambda: _week_rows(model))
 
@@ -67,7 +59,7 @@ def _week_rows(model: Model) -> list[WeekRow]:
                 actions["brief_staff"],
                 actions["enable"],
                 actions["redirect"],
-                _blackout_reason(blackouts, monday),
+                closing(blackouts, monday),
             )
         )
     return rows
@@ -75,14 +67,14 @@ def _week_rows(model: Model) -> list[WeekRow]:
 
 def region_blackout_weeks(model: Model, weeks: list[date]) -> frozenset[int]:
     blackouts = model.catalog.region.policy.blackouts
-    return frozenset(i for i, w in enumerate(weeks) if _blackout_reason(blackouts, w) is not None)
+    return frozenset(i for i, w in enumerate(weeks) if closing(blackouts, w) is not None)
 
 
 def unit_blackout_weeks(model: Model, unit_id: str, weeks: list[date]) -> frozenset[int]:
     unit = model.unit(unit_id)
     if unit is None or not unit.blackouts:
         return frozenset()
-    return frozenset(i for i, w in enumerate(weeks) if _blackout_reason(unit.blackouts, w) is not None)
+    return frozenset(i for i, w in enumerate(weeks) if closing(unit.blackouts, w) is not None)
 
 
 def _mark(cells: list[str], index: int, symbol: str) -> None:

@@ -15,6 +15,7 @@ from typing import TYPE_CHECKING
 from icalendar import Calendar, Event
 
 from planner.calendar import iso_week_label
+from planner.i18n import _
 from planner.plan.model import Plan
 from planner.plan.render.labels import MVG_CALENDAR_NAME, action_label, plural
 from planner.plan.render.view import Names, UnitWeek, names, weeks
@@ -72,6 +73,22 @@ def _summary(unit: UnitWeek, n: Names) -> str:
 def _description(unit: UnitWeek, week_label: str, n: Names) -> str:
     lines = [f"{n.unit(unit.unit)}, {week_label}:"]
     for s in unit.steps:
+        if s.action == "inform_patients":
+            # Who does what: the unit's staff tell the patients where the e-tjänst is going.
+            text = _(
+                "- inform patients: staff put a notice on the unit's page and in {legacy} that {service} "
+                "moves to {target} ({binding}: {reason})"
+            )
+            lines.append(
+                text.format(
+                    legacy=n.channel(s.channel),
+                    service=n.service(s.service),
+                    target=n.channel(n.target),
+                    binding=s.binding,
+                    reason=s.reason,
+                )
+            )
+            continue
         lines.append(
             f"- {action_label(s.action)} {n.service(s.service)} in {n.channel(s.channel)} ({s.binding}: {s.reason})"
         )

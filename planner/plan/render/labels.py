@@ -10,10 +10,13 @@ from __future__ import annotations
 from collections.abc import Mapping
 from types import MappingProxyType
 
+from planner.i18n import N_, _
+
 ACTION_LABELS: Mapping[str, str] = MappingProxyType(
     {
         "brief_staff": "brief staff",
         "enable": "enable",
+        "inform_patients": N_("inform patients"),
         "redirect": "redirect",
     }
 )
@@ -29,6 +32,7 @@ BINDING_LABELS: Mapping[str, str] = MappingProxyType(
         "blackout": "a blackout blocked the weeks before",
         "min_parallel": "minimum parallel period",
         "lead_time": "briefing lead time",
+        "patient_notice": N_("patients are told ahead"),
     }
 )
 """What each `binding` code means, in a few words (the long form is docs/planning.md)."""
@@ -49,11 +53,11 @@ MVG_CALENDAR_NAME = "MVG migration"
 
 
 def action_label(action: str) -> str:
-    return ACTION_LABELS.get(action, action)
+    return _(ACTION_LABELS[action]) if action in ACTION_LABELS else action
 
 
 def binding_label(binding: str) -> str:
-    return BINDING_LABELS.get(binding, binding)
+    return _(BINDING_LABELS[binding]) if binding in BINDING_LABELS else binding
 
 
 def plural(count: int, singular: str, plural_form: str | None = None) -> str:

@@ -69,6 +69,10 @@ def _tasks(steps: list[Step], start: date, n: Names) -> list[str]:
         enable, redirect, brief = actions.get("enable"), actions.get("redirect"), actions.get("brief_staff")
         if brief is not None:
             rows.append((brief.date, 0, service, _milestone(f"{name}, {action_label('brief_staff')}", brief.date)))
+        inform = actions.get("inform_patients")
+        if inform is not None:
+            milestone = _milestone(f"{name}, {action_label('inform_patients')}", inform.date)
+            rows.append((inform.date, 2, service, milestone))
         if enable is not None and redirect is not None:
             rows.append((enable.date, 1, service, _bar(f"{name}, parallel period", "", enable.date, redirect.date)))
         elif enable is not None:

@@ -20,6 +20,7 @@ from planner.plan.render.view import (
     short_digest,
     sorted_unschedulable,
     sorted_warnings,
+    start_moved,
     weeks,
 )
 
@@ -40,12 +41,14 @@ def _unit(n: Names, unit_id: str) -> str:
 
 
 def _heading(plan: Plan, n: Names) -> list[str]:
-    return [
+    lines = [
         f"{PLAN_TITLE}: {n.region}, {n.channel(n.legacy)} → {n.channel(n.target)}",
         f"As of {plan.as_of.isoformat()}; starts {swedish_week_label(plan.start_week)} "
         f"(week of {plan.start_week.isoformat()}); catalogue {short_digest(plan.catalog_digest)}",
-        f"Overrides: {overrides_text(plan)}",
     ]
+    if plan.configured_start_week is not None:
+        lines.append(start_moved(plan))
+    return [*lines, f"Overrides: {overrides_text(plan)}"]
 
 
 def _warnings(plan: Plan, n: Names) -> list[str]:

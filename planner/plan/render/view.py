@@ -14,13 +14,13 @@ from itertools import groupby
 from typing import TYPE_CHECKING
 
 from planner.calendar import swedish_week_label
-from planner.plan.model import Plan, PlanWarning, Step, Unschedulable
+from planner.i18n import _
+from planner.plan.model import Plan, PlanWarning, Step, Unschedulable, reading_order
 from planner.plan.render.labels import NO_OVERRIDES
 
 if TYPE_CHECKING:
     from planner.catalog.loader import Catalog
 
-ACTION_ORDER: Mapping[str, int] = {"brief_staff": 0, "enable": 1, "redirect": 2}
 SEVERITY_ORDER: Mapping[str, int] = {"error": 0, "warning": 1}
 
 
@@ -57,13 +57,8 @@ def names(catalog: Catalog) -> Names:
     )
 
 
-def step_order(step: Step) -> tuple[date, str, int, str]:
-    """Week, then unit, then brief → enable → redirect, then service."""
-    return (step.week, step.unit, ACTION_ORDER.get(step.action, len(ACTION_ORDER)), step.service)
-
-
 def sorted_steps(steps: Iterable[Step]) -> list[Step]:
-    return sorted(steps, key=step_order)
+    return sorted(steps, key=reading_order)
 
 
 def sorted_warnings(warnings: Iterable[PlanWarning]) -> list[PlanWarning]:
@@ -144,6 +139,20 @@ def overrides_text(plan: Plan) -> str:
     if not plan.overrides:
         return NO_OVERRIDES
     return "; ".join(f"{key} {value}" for key, value in sorted(plan.overrides.items()))
+
+
+def start_moved(plan: Plan) -> str:
+    """Why the plan starts later than plan.start asked (the rolling start), for a person."""
+    configured = plan.configured_start_week
+    assert configured is not None
+    return _(
+        "The start moved from {configured} to {start}: as_of {as_of} has passed plan.start, "
+        "and a plan never holds a step in the past."
+    ).format(
+        configured=swedish_week_label(configured),
+        start=swedish_week_label(plan.start_week),
+        as_of=plan.as_of.isoformat(),
+    )
 
 
 def short_digest(digest: str, length: int = 12) -> str:
