@@ -58,6 +58,8 @@ class Spec:
     min_parallel: int = 2
     max_parallel: int = 8
     lead: int = 2
+    notice: int = 0
+    """policy.patient_notice_weeks"""
     blackouts: list[dict[str, str]] = field(default_factory=list)
     unit_blackouts: dict[str, list[dict[str, str]]] = field(default_factory=dict)
     exemptions: dict[str, list[dict[str, str]]] = field(default_factory=dict)
@@ -76,6 +78,7 @@ class Spec:
                 "parallel_weeks": {"min": self.min_parallel, "max": self.max_parallel},
                 "capacity": {"enables_per_week": self.capacity, "parallel_per_unit": self.slots},
                 "briefing_lead_weeks": self.lead,
+                "patient_notice_weeks": self.notice,
                 "blackouts": self.blackouts,
             },
             "plan": {"horizon_weeks": self.horizon, **({"start": self.start} if self.start else {})},

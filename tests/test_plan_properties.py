@@ -1,7 +1,8 @@
 """Planner invariants over generated catalogues (hypothesis), checked by the independent verifier.
 
 Catalogues come from benchmarks/generate.py (3–8 hälsocentraler, 5–10 e-tjänster) with the
-policy knobs varied: capacity, slots, lead, minimum parallel period, horizon, start. For each:
+policy knobs varied: capacity, slots, lead, patient notice, minimum parallel period, horizon,
+start, and an as_of that may lie past the start (the rolling start). For each:
 the verifier finds no violation; the same input gives the same bytes; and the plan ends no
 later than a naive greedy scheduler's (written here, independently), whose valid plan also
 never ends before the planner's lower bound.
@@ -39,12 +40,14 @@ class Case:
     horizon: int
     slots: int
     lead: int
+    notice: int
     options: Options
 
 
 @st.composite
 def cases(draw: st.DrawFn) -> Case:
-    as_of = date(2026, 11, 23)
+    # Up to a year on: an as_of past the start makes the plan roll forward.
+    as_of = draw(st.one_of(st.just(date(2026, 11, 23)), st.dates(date(2026, 11, 1), date(2027, 12, 1))))
     start = draw(st.one_of(st.none(), st.dates(min_value=date(2026, 11, 24), max_value=date(2027, 8, 1))))
     return Case(
         units=draw(st.integers(3, 8)),
@@ -53,6 +56,7 @@ def cases(draw: st.DrawFn) -> Case:
         horizon=draw(st.sampled_from([6, 20, 60, 200])),
         slots=draw(st.integers(1, 3)),
         lead=draw(st.integers(0, 3)),
+        notice=draw(st.sampled_from([0, 0, 1, 2, 5])),
         options=Options(
             as_of=as_of,
             start=start,
@@ -68,7 +72,7 @@ def _write(case: Case, root: Path) -> Catalog:
         files["region.yaml"]
         .replace("horizon_weeks: 520", f"horizon_weeks: {case.horizon}")
         .replace("parallel_per_unit: 2", f"parallel_per_unit: {case.slots}")
-        .replace("briefing_lead_weeks: 2", f"briefing_lead_weeks: {case.lead}")
+        .replace("briefing_lead_weeks: 2", f"briefing_lead_weeks: {case.lead}\n  patient_notice_weeks: {case.notice}")
     )
     gen.write(files, root)
     result = load_catalog(root)
@@ -89,8 +93,9 @@ def _plan_options(options: Options) -> PlanOptions:
 
 
 def naive_greedy(catalog: Catalog, options: Options) -> tuple[date | None, set[tuple[str, str]]]:
-    """Week by week, enable whatever fits, in priority order (then unit, service); redirect at
-    the first allowed week from E + min. Returns the last step's week and what it planned."""
+    """Week by week, enable whatever fits, repairs (case 5) first, then in priority order (then
+    unit, service); redirect at the first allowed week from E + min whose patient notice lies in
+    the plan. Returns the last step's week and what it planned."""
     region, policy = catalog.region, catalog.region.policy
     target = region.target
     cap = options.enables_per_week or policy.capacity.enables_per_week
@@ -102,6 +107,8 @@ def naive_greedy(catalog: Catalog, options: Options) -> tuple[date | None, set[t
 
     monday = start - timedelta(days=start.weekday())
     first = monday if first_working_day(monday) >= start else monday + timedelta(weeks=1)
+    first = max(first, as_of + timedelta(days=7 - as_of.weekday()))  # the rolling start
+    noticed = first + timedelta(weeks=policy.patient_notice_weeks)
     end = first + timedelta(weeks=region.plan.horizon_weeks)
 
     def blocked(unit: str, monday: date) -> bool:
@@ -132,18 +139,21 @@ def naive_greedy(catalog: Catalog, options: Options) -> tuple[date | None, set[t
                 if since is None
                 else max(first, since - timedelta(days=since.weekday()) + timedelta(weeks=minimum))
             )
+            floor = max(floor, noticed)
             r = allowed_from(unit, floor)
             periods[unit].append((first, r if r < end else end + timedelta(weeks=1)))
             if r < end:
                 steps.append(r)
                 done.add((unit, service))
-    todo = sorted((catalog.service_by_id[s].priority, u, s) for (u, s), case in cases.items() if case in (1, 3))
+    todo = sorted(
+        (case != 5, catalog.service_by_id[s].priority, u, s) for (u, s), case in cases.items() if case in (1, 3, 5)
+    )
     enabled: dict[tuple[str, str], date] = {}
     week = first + timedelta(weeks=lead)
     while week < end and todo:
         used = 0
         for item in list(todo):
-            _, unit, service = item
+            _, _, unit, service = item
             svc = catalog.service_by_id[service]
             if used >= cap or blocked(unit, week) or svc.mvg_ready is None or working(week) < svc.mvg_ready:
                 continue
@@ -159,7 +169,7 @@ def naive_greedy(catalog: Catalog, options: Options) -> tuple[date | None, set[t
                 continue
             r = week
             if cases[(unit, service)] == 1:
-                r = allowed_from(unit, week + timedelta(weeks=minimum))
+                r = allowed_from(unit, max(week + timedelta(weeks=minimum), noticed))
                 if r >= end:
                     continue
                 if r > week:
