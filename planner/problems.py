@@ -17,6 +17,7 @@ ProblemCode = Literal[
     "id_mismatch",
     "dependency_cycle",
     "too_large",
+    "duplicate_row",
 ]
 
 

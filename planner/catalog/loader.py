@@ -23,6 +23,7 @@ from planner.catalog.diagnose import problems_from_validation
 from planner.catalog.model import Basutbud, Region, Service, ServicesFile, Unit
 from planner.catalog.yamltree import MAX_FILE_BYTES, Mark, PosNode, parse
 from planner.problems import Problem
+from planner.usage.data import UsageData
 
 M = TypeVar("M", bound=BaseModel)
 
@@ -56,7 +57,10 @@ class Catalog:
     sources: dict[str, SourceFile] = field(repr=False)
     """`region`, `services`, `basutbud` and `units/<id>`."""
     digest: str = ""
-    """`sha256:` over every file's relative path and bytes: changes when any file does."""
+    """`sha256:` over every YAML file's relative path and bytes: changes when any of them does
+    (the usage data is not in it: a new month of exports does not make a plan stale)."""
+    usage: UsageData = field(default_factory=UsageData, repr=False)
+    """The usage exports in `usage/` (SPEC §8); empty when there are none."""
 
     @cached_property
     def service_by_id(self) -> dict[str, Service]:
@@ -167,6 +171,19 @@ def load_catalog(root: str | os.PathLike[str]) -> LoadResult:
             gc.enable()
 
 
+def _usage(
+    shown_root: str, problems: list[Problem], region: Region | None, services: ServicesFile | None, units: list[Unit]
+) -> tuple[UsageData, list[Problem]]:
+    """The usage exports; their identifiers are looked up only in a catalogue without errors
+    (a row naming a unit whose file is broken is not "unknown")."""
+    from planner.usage.reader import read_usage, resolver_for
+
+    resolver = None
+    if not problems and region is not None and services is not None:
+        resolver = resolver_for(units, services.services, [c.id for c in region.channels])
+    return read_usage(shown_root, shown_root, resolver)
+
+
 def _looks_like_unit_file(suffix: str) -> bool:
     """A suffix that was meant to be `.yaml` (`.yml`, `.YAML`, `.yam`, `.ymal`): a unit file
     the loader would otherwise skip without a word, and the unit would vanish from the plan."""
@@ -241,6 +258,8 @@ def _load(shown_root: str) -> LoadResult:
             sources=dict(sources),
         )
     )
+    usage, usage_problems = _usage(shown_root, problems, region, services_file, [u for _, u in units])
+    problems.extend(usage_problems)
     if problems or region is None or services_file is None or basutbud is None:
         return LoadResult(None, sorted(set(problems)))
 
@@ -263,6 +282,7 @@ def _load(shown_root: str) -> LoadResult:
             units=tuple(by_id[k] for k in sorted(by_id)),
             sources=catalog_sources,
             digest="sha256:" + digest.hexdigest(),
+            usage=usage,
         ),
         [],
     )

@@ -33,6 +33,7 @@ SLUG_PATTERN = r"^[a-z0-9][a-z0-9-]*$"
 _DATE_RE = re.compile(r"[0-9]{4}-[0-9]{2}-[0-9]{2}\Z")
 """ASCII digits only, and nothing after (`$` would let a trailing line break through)."""
 _INT_RE = re.compile(r"^[+-]?\d+$")
+_SHARE_RE = re.compile(r"^[+-]?(\d+(\.\d*)?|\.\d+)$")
 _DATES: dict[str, date] = {}
 """Parsed dates by their text: a national catalogue repeats a few thousand dates 150,000 times."""
 
@@ -103,6 +104,19 @@ def _parse_int(value: Any) -> Any:
     raise ValueError(f"expected a whole number, got {value!r}")
 
 
+def _parse_share(value: Any) -> Any:
+    """A share between 0 and 1 written in decimal (`0.8`, `1`); not `80%`, not booleans."""
+    if value is None:
+        raise ValueError("is empty: write a share between 0 and 1 after the ':', e.g. 0.8")
+    if isinstance(value, bool):
+        raise ValueError(f"expected a share between 0 and 1, got {str(value).lower()}")
+    if isinstance(value, int | float):
+        return float(value)
+    if isinstance(value, str) and _SHARE_RE.match(value.strip()):
+        return float(value)
+    raise ValueError(f"expected a share between 0 and 1 written like 0.8, got {value!r}")
+
+
 def _parse_bool(value: Any) -> Any:
     """Only `true` or `false`: YAML 1.1's `yes`, `on` and `y` are not booleans here."""
     if isinstance(value, bool):
@@ -143,6 +157,7 @@ IsoDate = Annotated[
     WithJsonSchema({"type": "string", "format": "date", "pattern": r"^\d{4}-\d{2}-\d{2}$"}),
 ]
 WholeNumber = Annotated[int, BeforeValidator(_parse_int)]
+Share = Annotated[float, BeforeValidator(_parse_share), WithJsonSchema({"type": "number", "minimum": 0, "maximum": 1})]
 Flag = Annotated[bool, BeforeValidator(_parse_bool), WithJsonSchema({"type": "boolean"})]
 Slug = Annotated[str, StringConstraints(pattern=SLUG_PATTERN)]
 ChannelId = Annotated[
@@ -154,6 +169,8 @@ ChannelId = Annotated[
     WithJsonSchema({"anyOf": [{"type": "string", "pattern": SLUG_PATTERN}, {"type": "integer", "minimum": 0}]}),
 ]
 Text = Annotated[str, StringConstraints(min_length=1)]
+HSA_PATTERN = r"^[A-Za-z0-9][A-Za-z0-9._-]*$"
+HsaId = Annotated[str, StringConstraints(pattern=HSA_PATTERN)]
 
 Status = Literal["active", "redirect", "planned", "retired"]
 Role = Literal["legacy", "target", "other"]
@@ -268,6 +285,17 @@ class PlanSettings(_Strict):
         return date.fromordinal(date.max.toordinal() - 7 * (self.horizon_weeks + 2))
 
 
+class FollowUpPolicy(_Strict):
+    """How `mvgplan follow-up` judges whether patients moved to the target channel."""
+
+    take_up_target: Share = Field(default=0.8, ge=0, le=1)
+    """Share of errands in the target channel (MVG) that counts as moved, 0–1; below it, `low_take_up`."""
+    window_months: WholeNumber = Field(default=3, ge=1, le=120)
+    """Months judged, ending with the report month (the latest month in the usage data)."""
+    min_count: WholeNumber = Field(default=5, ge=0, le=1_000_000)
+    """Counts below this are too small to judge, and are never shown in reports."""
+
+
 class Region(_Strict):
     """`region.yaml`: the region, its channels, its policy and its calendar."""
 
@@ -283,6 +311,8 @@ class Region(_Strict):
     """Capacity, parallel period and blackout rules for the plan."""
     plan: PlanSettings = PlanSettings()
     """Start and horizon of the plan."""
+    follow_up: FollowUpPolicy = FollowUpPolicy()
+    """How the usage data in `usage/` is judged (`mvgplan follow-up`); a partial block takes defaults for the rest."""
 
     @model_validator(mode="after")
     def _one_legacy_one_target(self) -> Region:
@@ -345,6 +375,8 @@ class Service(_Strict):
     """At a unit, enable this only after these services are in MVG."""
     priority: WholeNumber = 100
     """Lower goes first when capacity binds."""
+    usage_names: Annotated[list[Text], BeforeValidator(_none_is_empty), _NULL_MEANS_NONE] = []
+    """Names the usage exports (1177 statistics, Platform24) use for this e-tjänst, matched case-insensitively."""
 
 
 class ServicesFile(_Strict):
@@ -468,6 +500,11 @@ class Unit(_Strict):
     """`egen` (region-run) or `privat` (private provider under LOV)."""
     area: str | None = None
     """Primärvårdsområde; free text."""
+    hsa_id: HsaId | None = None
+    """The unit's HSA-id, e.g. `SE2321000198-1234`, as the usage exports name it; unique."""
+    provider: Text | None = None
+    """The huvudman that runs the unit, e.g. "Praktikertjänst AB"; default: the region's name
+    for egen regi, the unit's own name for privat regi."""
     offerings: Annotated[
         dict[Slug, dict[ChannelId, OfferingEntry]], BeforeValidator(_none_is_empty_map), _NULL_MEANS_NONE
     ] = Field(default={}, json_schema_extra=_offerings_schema)
@@ -476,3 +513,9 @@ class Unit(_Strict):
     """Dated waivers of basutbud requirements."""
     blackouts: Annotated[list[Blackout], BeforeValidator(_none_is_empty), _NULL_MEANS_NONE] = []
     """Unit-specific periods with no enable or redirect."""
+
+    def provider_name(self, region: str) -> str:
+        """The huvudman: `provider`, else the region (`egen` regi) or the unit itself (`privat`)."""
+        if self.provider is not None:
+            return self.provider
+        return region if self.regi == "egen" else self.name

@@ -17,6 +17,7 @@ from typing import Any, Protocol
 from planner.catalog.diagnose import did_you_mean
 from planner.catalog.model import SLUG_PATTERN
 from planner.catalog.yamltree import Mark
+from planner.i18n import _
 from planner.problems import Problem, ProblemCode
 
 _SLUG = re.compile(SLUG_PATTERN)
@@ -124,9 +125,60 @@ def check(
     if service_ids is not None:
         _unique(out, "services", "services", services["services"], "service")
         _depends_on(out, services["services"], service_ids)
+        _usage_names(out, services["services"])
     _basutbud(out, basutbud, service_ids, channels)
     _units(out, units, service_ids, channels)
+    _hsa_ids(out, units)
     return out.problems
+
+
+def _usage_names(out: _Collector, entries: list[Any]) -> None:
+    """A name the usage exports use must lead to one service: a name two services share, or
+    one that is another service's id, is a `duplicate_id` at the second."""
+    ids = {e["id"].casefold(): e["id"] for e in entries if isinstance(e, dict) and isinstance(e.get("id"), str)}
+    owner: dict[str, tuple[str, int]] = {}
+    for i, entry in enumerate(entries):
+        names = entry.get("usage_names") if isinstance(entry, dict) else None
+        ident = entry.get("id") if isinstance(entry, dict) else None
+        if not isinstance(names, list) or not isinstance(ident, str):
+            continue
+        for j, name in enumerate(names):
+            if not isinstance(name, str) or not name.strip():
+                continue
+            folded = name.strip().casefold()
+            other = ids.get(folded)
+            if other is not None and other != ident:
+                message = _(
+                    "usage name '{name}' is the id of service '{other}'; "
+                    "a usage name must lead to one service: remove it here"
+                ).format(name=name, other=other)
+                out.add("services", ("services", i, "usage_names", j), "duplicate_id", message)
+            elif folded in owner and owner[folded][0] != ident:
+                first, k = owner[folded]
+                line = out.sources["services"].at("services", k)[0]
+                message = _(
+                    "usage name '{name}' is already used by service '{first}' (line {line}); "
+                    "a usage name must lead to one service: remove one"
+                ).format(name=name, first=first, line=line)
+                out.add("services", ("services", i, "usage_names", j), "duplicate_id", message)
+            else:
+                owner.setdefault(folded, (ident, i))
+
+
+def _hsa_ids(out: _Collector, units: list[UnitInput]) -> None:
+    """Each HSA-id names one unit: a usage row must not be counted for two."""
+    first: dict[str, str] = {}
+    for unit in units:
+        hsa = unit.data.get("hsa_id") if isinstance(unit.data, dict) else None
+        if not isinstance(hsa, str) or not hsa:
+            continue
+        if hsa in first:
+            message = _(
+                "hsa_id '{hsa}' is already used by {first}; each hälsocentral has its own HSA-id: correct one"
+            ).format(hsa=hsa, first=first[hsa])
+            out.add(unit.source, ("hsa_id",), "duplicate_id", message)
+        else:
+            first[hsa] = out.sources[unit.source].path
 
 
 def _unique(out: _Collector, source: str, list_key: str, entries: list[Any], what: str) -> None:

@@ -28,7 +28,7 @@ EXIT_INTERRUPTED, EXIT_BROKEN_PIPE = 130, 141  # as a shell reports SIGINT and S
 
 # One module per command, each with `register(subparsers)`; imported on start-up, so they
 # must stay light (argparse only at module level).
-COMMANDS = ("validate", "check", "plan", "diff", "explore", "schema")
+COMMANDS = ("validate", "check", "plan", "diff", "explore", "schema", "follow-up")
 
 
 class _BadCommandLine(SystemExit):
@@ -89,7 +89,7 @@ def build_parser() -> argparse.ArgumentParser:
     parser.add_argument("--version", action="version", version=f"mvgplan {__version__}")
     sub = parser.add_subparsers(dest="command", metavar="COMMAND", required=True)
     for name in COMMANDS:
-        import_module(f"planner.cli.{name}_cmd").register(sub)
+        import_module(f"planner.cli.{name.replace('-', '_')}_cmd").register(sub)
     return parser
 
 
