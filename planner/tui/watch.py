@@ -39,4 +39,16 @@ def signature(root: str | os.PathLike[str]) -> Signature:
                 rows.append((f"units/{entry.name}", stat.st_mtime_ns, stat.st_size))
     except OSError:
         rows.append(("units/", -1, -1))
+    try:  # the usage exports (SPEC §8) are part of the catalogue too
+        with os.scandir(base / "usage") as entries:
+            for entry in entries:
+                if entry.name.startswith((".", "~$")):
+                    continue
+                try:
+                    stat = entry.stat()
+                except OSError:
+                    continue
+                rows.append((f"usage/{entry.name}", stat.st_mtime_ns, stat.st_size))
+    except OSError:
+        pass  # no usage folder: nothing to follow up
     return tuple(sorted(rows))
