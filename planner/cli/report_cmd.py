@@ -1,0 +1,83 @@
+"""`mvgplan report`: the feedback report per huvudman and the nämnd's overview, as HTML files.
+
+Writes `DIR/index.html` and `DIR/providers/<slug>.html` (SPEC §9), each atomically. The
+report core (planner/report/, Jinja2, matplotlib) is imported only when the command runs.
+"""
+
+from __future__ import annotations
+
+import argparse
+import os
+import sys
+
+from planner.cli.common import UsageError, add_catalog_option, effective_as_of, load, parse_date
+from planner.i18n import _, ngettext
+
+FORMATS = ("html",)
+
+
+def register(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
+    parser = sub.add_parser(
+        "report",
+        help=_("HTML reports: one per huvudman, and an overview for the nämnd"),
+        description=_(
+            "Write DIR/index.html, the overview for hälso- och sjukvårdsnämnden, and "
+            "DIR/providers/<slug>.html, one feedback report per huvudman: basutbud conformance, "
+            "the plan ahead, warnings and what to do. Each page is one self-contained file. "
+            "Exit 0 when written, 2 on input errors."
+        ),
+    )
+    add_catalog_option(parser)
+    parser.add_argument("--out", metavar="DIR", required=True, help=_("the folder to write the pages to"))
+    parser.add_argument(
+        "--provider", metavar="NAME", help=_("write only this huvudman's page (its name, or its page's name)")
+    )
+    parser.add_argument(
+        "--format", choices=FORMATS, default=FORMATS[0], help=_("output format (default: {default})").format(default="html")
+    )
+    parser.add_argument(
+        "--as-of", metavar="DATE", type=parse_date, help=_("report as of this date (default: the catalogue's as_of)")
+    )
+    parser.set_defaults(handler=run)
+
+
+def _chosen_provider(wanted: str | None, names: dict[str, str]) -> str | None:
+    """The provider `--provider` means: its exact name, its slug, or its name in other case."""
+    if wanted is None:
+        return None
+    if wanted in names:
+        return wanted
+    for name, path in names.items():
+        if wanted == os.path.splitext(os.path.basename(path))[0] or wanted.casefold() == name.casefold():
+            return name
+    from planner.catalog.diagnose import did_you_mean
+
+    raise UsageError(
+        _("--provider: no huvudman named {name!r}").format(name=wanted) + did_you_mean(wanted, set(names))
+    )
+
+
+def run(args: argparse.Namespace) -> int:
+    from planner.atomic import write_atomic
+    from planner.report.build import build, provider_names
+
+    if not args.out:
+        raise UsageError(_("--out: the folder name is empty"))
+    catalog = load(args)
+    provider = _chosen_provider(args.provider, dict(provider_names(catalog)))
+    report = build(catalog, effective_as_of(args, catalog), only=provider)
+    try:
+        for relative, html in report.pages.items():
+            path = os.path.join(args.out, relative)
+            os.makedirs(os.path.dirname(path), exist_ok=True)
+            write_atomic(path, html)
+    except OSError as exc:
+        raise UsageError(_("cannot write to {folder}: {problem}").format(folder=args.out, problem=exc.strerror or exc)) from None
+    count = len(report.pages)
+    sys.stderr.write(
+        ngettext("mvgplan report: wrote {n} page to {folder}", "mvgplan report: wrote {n} pages to {folder}", count).format(
+            n=count, folder=args.out
+        )
+        + "\n"
+    )
+    return 0

@@ -1,0 +1,124 @@
+"""Charts as inline SVG, drawn by matplotlib's SVG backend.
+
+Deterministic by construction: the SVG backend's ids come from `svg.hashsalt` (set per
+chart, so two charts on one page never share an id), the metadata block (with its date and
+its links to purl.org and creativecommons.org) is left out, text stays text (`svg.fonttype:
+none`: small, selectable, and drawn in the page's own font), and the XML declaration and
+DOCTYPE (which names a w3.org DTD by URL) are cut, so the SVG can sit inside the HTML.
+
+Colours are the Okabe–Ito palette, told apart by people with any common colour vision
+deficiency; lines also differ in marker and style, so nothing depends on colour alone.
+Every chart has a table beside it on the page (`pages`), which is its text alternative.
+"""
+
+from __future__ import annotations
+
+import io
+import re
+from collections.abc import Sequence
+from dataclasses import dataclass
+from typing import Any
+
+OKABE_ITO = ("#0072B2", "#E69F00", "#009E73", "#D55E00", "#CC79A7", "#56B4E9", "#F0E442", "#000000")
+GREY = "#BBBBBB"
+MARKERS = ("o", "s", "^", "D", "v", "P", "X", "*")
+_RC: dict[str, Any] = {
+    "svg.fonttype": "none",
+    "font.family": "sans-serif",
+    "font.sans-serif": ["DejaVu Sans"],
+    "font.size": 9,
+    "axes.spines.top": False,
+    "axes.spines.right": False,
+    "axes.titlesize": 10,
+    "axes.titlelocation": "left",
+    "legend.frameon": False,
+    "path.simplify": False,
+}
+_PROLOGUE = re.compile(r"\A.*?(?=<svg\b)", re.DOTALL)
+_METADATA = re.compile(r"\s*<metadata>.*?</metadata>", re.DOTALL)
+_SIZE = re.compile(r'<svg([^>]*?) width="[^"]*" height="[^"]*"')
+_GROUP_ID = re.compile(r'<g id="[^"]*"')
+"""matplotlib names groups `figure_1`, `axes_1`, … in every chart; nothing refers to them, and
+two charts on one page must not share an id."""
+
+
+@dataclass(frozen=True)
+class Bars:
+    """Horizontal stacked bars: one bar per category, one segment per series."""
+
+    categories: Sequence[str]
+    series: Sequence[tuple[str, Sequence[int], str]]
+    """(label, one value per category, colour)."""
+
+
+@dataclass(frozen=True)
+class Lines:
+    """Lines over an x axis of labels (months, weeks); None is a gap in a line."""
+
+    x: Sequence[str]
+    series: Sequence[tuple[str, Sequence[float | None], str, str]]
+    """(label, one value per x, colour, line style `-` or `--`)."""
+    y_max: float | None = None
+    percent: bool = False
+    """Values are shares 0–1, shown as per cent."""
+
+
+def _plain(text: str) -> str:
+    """Catalogue text as matplotlib draws it literally: `$` would start mathtext."""
+    return text.replace("$", r"\$")
+
+
+def svg(chart: Bars | Lines, chart_id: str, title: str) -> str:
+    """The chart as an `<svg>` element, byte-identical for the same arguments."""
+    import matplotlib
+    from matplotlib.backends.backend_svg import FigureCanvasSVG
+    from matplotlib.figure import Figure
+
+    with matplotlib.rc_context({**_RC, "svg.hashsalt": chart_id}):
+        if isinstance(chart, Bars):
+            fig = Figure(figsize=(7.0, 0.9 + 0.28 * max(len(chart.categories), 1)), layout="constrained")
+            _draw_bars(fig, chart)
+        else:
+            fig = Figure(figsize=(7.0, 2.8), layout="constrained")
+            _draw_lines(fig, chart)
+        FigureCanvasSVG(fig)
+        buffer = io.StringIO()
+        fig.savefig(buffer, format="svg", metadata={"Date": None, "Creator": None, "Format": None, "Type": None})
+    text = _METADATA.sub("", _PROLOGUE.sub("", buffer.getvalue(), count=1), count=1)
+    text = _GROUP_ID.sub("<g", text)
+    # Scales with the page (CSS gives the width); the title names it for a screen reader.
+    text = _SIZE.sub(r'<svg\1 role="img" aria-label="__TITLE__"', text, count=1)
+    from markupsafe import escape
+
+    return text.replace("__TITLE__", str(escape(title)), 1).strip() + "\n"
+
+
+def _draw_bars(fig: Any, chart: Bars) -> None:
+    ax = fig.add_subplot()
+    positions = list(range(len(chart.categories)))
+    left = [0] * len(positions)
+    for label, values, colour in chart.series:
+        ax.barh(positions, values, left=left, color=colour, label=_plain(label), height=0.7, edgecolor="white")
+        left = [a + b for a, b in zip(left, values, strict=True)]
+    ax.set_yticks(positions, labels=[_plain(c) for c in chart.categories])
+    ax.invert_yaxis()
+    ax.xaxis.get_major_locator().set_params(integer=True)
+    fig.legend(loc="outside upper center", ncols=min(max(len(chart.series), 1), 4), fontsize=8)
+
+
+def _draw_lines(fig: Any, chart: Lines) -> None:
+    ax = fig.add_subplot()
+    x = list(range(len(chart.x)))
+    for i, (label, values, colour, style) in enumerate(chart.series):
+        ys = [float("nan") if v is None else v for v in values]
+        ax.plot(x, ys, color=colour, linestyle=style, marker=MARKERS[i % len(MARKERS)], markersize=3, label=_plain(label))
+    step = max(1, len(x) // 12)
+    ax.set_xticks(x[::step], labels=[_plain(v) for v in chart.x[::step]], rotation=0)
+    top = chart.y_max if chart.y_max is not None else None
+    ax.set_ylim(bottom=0, top=top)
+    if chart.percent:
+        from matplotlib.ticker import PercentFormatter
+
+        ax.yaxis.set_major_formatter(PercentFormatter(xmax=1, decimals=0))
+    ax.grid(axis="y", color="#DDDDDD", linewidth=0.6)
+    fig.legend(loc="outside right upper", fontsize=8)

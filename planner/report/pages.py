@@ -1,0 +1,328 @@
+"""Each page's view, built from one provider's facts and the region's aggregates.
+
+Privacy by construction (SPEC §9): `provider_page` is given the facts of that provider's
+units, the region's aggregates and the catalogue-wide settings (names of services and
+channels, policy) — nothing else exists in its scope, so no bug here can put another
+provider's unit names, ids or figures on the page. The overview is the nämnd's and shows
+every unit.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Mapping, Sequence
+from dataclasses import dataclass
+from datetime import date
+
+from planner.calendar import add_weeks, iso_week_label, monday_of
+from planner.plan.model import Step
+from planner.report import texts
+from planner.report.charts import GREY, OKABE_ITO, Bars, svg
+from planner.report.facts import STAGES, UnitFacts
+from planner.report.region import PlanFigures, RegionFigures
+from planner.report.texts import label
+from planner.report.view import Block, Chart, Items, Page, Paragraphs, Section, Table
+
+SOON_WEEKS = 12
+"""Steps in this many weeks from the week of as_of come first, as "the next 12 weeks"."""
+_ACTION_ORDER = {"brief_staff": 0, "inform_patients": 1, "enable": 2, "redirect": 3}
+_STAGE_COLOURS = {"legacy_only": OKABE_ITO[3], "both": OKABE_ITO[1], "moved": OKABE_ITO[2], "not_offered": GREY}
+
+
+@dataclass(frozen=True)
+class Settings:
+    """What every page may show whoever reads it: the region's catalogue-wide words and rules."""
+
+    lang: str
+    region: str
+    as_of: date
+    digest: str
+    legacy: str
+    target: str
+    channels: Mapping[str, str]
+    """Channel id → name."""
+    services: Mapping[str, str]
+    """Service id → name (services are the region's, not any provider's)."""
+    max_parallel_weeks: int
+    basutbud_effective: date | None
+    min_count: int
+    has_baseline: bool = False
+    has_usage: bool = False
+
+    def service(self, service_id: str) -> str:
+        return self.services.get(service_id, service_id)
+
+    def channel(self, channel_id: str) -> str:
+        return self.channels.get(channel_id, channel_id)
+
+    def short(self, channel_id: str) -> str:
+        """A channel's short name for chart legends: its id, as staff write it (1177, MVG)."""
+        return channel_id if channel_id.isdigit() else channel_id.upper()
+
+    @property
+    def in_force(self) -> bool:
+        return self.basutbud_effective is None or self.as_of >= self.basutbud_effective
+
+
+def _subtitle(settings: Settings) -> tuple[str, ...]:
+    return (
+        texts.move_line(settings.channel(settings.legacy), settings.channel(settings.target)),
+        texts.as_of_line(settings.as_of, settings.digest),
+    )
+
+
+def _missing_data_lines(settings: Settings) -> tuple[str, ...]:
+    lines = []
+    if not settings.has_baseline:
+        lines.append(texts.no_baseline())
+    if not settings.has_usage:
+        lines.append(texts.no_usage())
+    return tuple(lines)
+
+
+# -- one unit ----------------------------------------------------------------------------
+
+
+def _conformance_section(f: UnitFacts, s: Settings) -> Section:
+    result = f.conformance
+    blocks: list[Block] = []
+    lines = [texts.unit_meets() if result.conformant else texts.unit_deviates(len(result.deviations))]
+    if not s.in_force and s.basutbud_effective is not None:
+        lines.append(texts.not_in_force(s.basutbud_effective))
+    blocks.append(Paragraphs(tuple(lines)))
+    if result.deviations:
+        rows = tuple(
+            (s.service(d.service), s.channel(d.channel), label(d.kind))
+            for d in sorted(result.deviations, key=lambda d: (s.service(d.service), d.channel, d.kind))
+        )
+        blocks.append(Table((label("service"), label("channel"), label("deviation")), rows))
+    if result.exempt:
+        rows = tuple(
+            (
+                s.service(e.service),
+                s.channel(e.channel),
+                e.until.isoformat() + (" (" + label("expires_soon") + ")" if e.expires_soon else ""),
+                e.reason,
+                e.decision or "",
+            )
+            for e in sorted(result.exempt, key=lambda e: (e.until, s.service(e.service)))
+        )
+        header = (label("service"), label("channel"), label("until"), label("reason"), label("decision"))
+        blocks.append(Table(header, rows, caption=texts.exemptions_count(len(rows))))
+    return Section(label("conformance"), f"unit-{f.id}-basutbud", tuple(blocks))
+
+
+def _step_rows(steps: Iterable[Step], s: Settings) -> tuple[tuple[str, ...], ...]:
+    return tuple(
+        (
+            iso_week_label(step.week),
+            step.date.isoformat(),
+            label(step.action),
+            s.service(step.service),
+            s.channel(step.channel),
+            label(f"binding_{step.binding}"),
+        )
+        for step in steps
+    )
+
+
+def _soon_limit(s: Settings) -> date:
+    return add_weeks(monday_of(s.as_of), SOON_WEEKS)
+
+
+def _plan_section(f: UnitFacts, s: Settings) -> Section:
+    ordered = sorted(f.steps, key=lambda st: (st.week, _ACTION_ORDER.get(st.action, 9), s.service(st.service)))
+    limit = _soon_limit(s)
+    soon = [st for st in ordered if st.week < limit]
+    later = [st for st in ordered if st.week >= limit]
+    header = (label("week"), label("date"), label("step"), label("service"), label("channel"), label("why_then"))
+    blocks: list[Block] = []
+    if not ordered:
+        blocks.append(Paragraphs((texts.no_steps(),)))
+    else:
+        if soon:
+            blocks.append(Table(header, _step_rows(soon, s), caption=label("next_weeks")))
+        else:
+            blocks.append(Paragraphs((texts.no_steps_soon(),)))
+        if later:
+            blocks.append(Table(header, _step_rows(later, s), caption=label("later")))
+    if f.unschedulable:
+        rows = tuple(
+            (s.service(u.service), label(u.reason)) for u in sorted(f.unschedulable, key=lambda u: s.service(u.service))
+        )
+        blocks.append(Table((label("service"), label("reason")), rows, caption=label("unschedulable")))
+    return Section(label("plan_ahead"), f"unit-{f.id}-plan", tuple(blocks))
+
+
+def _warning_label(code: str) -> str:
+    return label("warning_broken_redirect" if code == "broken_redirect" else code)
+
+
+def _warnings_section(f: UnitFacts, s: Settings) -> Section:
+    if not f.warnings:
+        return Section(label("warnings"), f"unit-{f.id}-warnings", (Paragraphs((texts.no_warnings(),)),))
+    rows = tuple(
+        (_warning_label(w.code), s.service(w.service))
+        for w in sorted(f.warnings, key=lambda w: (w.code, s.service(w.service)))
+    )
+    return Section(
+        label("warnings"), f"unit-{f.id}-warnings", (Table((label("warning"), label("service")), rows),)
+    )
+
+
+def todo(f: UnitFacts, s: Settings) -> tuple[str, ...]:
+    """The unit's "what to do", most pressing first: deviations, then warnings, then the
+    steps of the next 12 weeks, then exemptions that run out soon."""
+    items: list[str] = []
+    legacy, target = s.channel(s.legacy), s.channel(s.target)
+    for d in sorted(f.conformance.deviations, key=lambda d: (s.service(d.service), d.kind)):
+        if d.kind == "broken_redirect":
+            items.append(texts.todo_broken_redirect(s.service(d.service), legacy, target))
+        elif d.kind == "exemption_expired":
+            until = next((e.until for e in f.conformance.exempt if e.service == d.service), None)
+            items.append(
+                texts.todo_exemption_expired(s.service(d.service), s.channel(d.channel), until or s.as_of)
+                if until
+                else texts.todo_deviation(s.service(d.service), s.channel(d.channel))
+            )
+        else:
+            items.append(texts.todo_deviation(s.service(d.service), s.channel(d.channel)))
+    for w in sorted(f.warnings, key=lambda w: (w.code, s.service(w.service))):
+        if w.code == "parallel_overdue":
+            items.append(texts.todo_parallel_overdue(s.service(w.service), legacy, s.max_parallel_weeks))
+        elif w.code == "parallel_undated":
+            items.append(texts.todo_parallel_undated(s.service(w.service)))
+    limit = _soon_limit(s)
+    for st in sorted(f.steps, key=lambda st: (st.week, _ACTION_ORDER.get(st.action, 9), s.service(st.service))):
+        if st.week < limit:
+            items.append(texts.todo_step(st.action, s.service(st.service), s.channel(st.channel), st.week))
+    for e in sorted(f.conformance.exempt, key=lambda e: (e.until, s.service(e.service))):
+        if e.expires_soon:
+            items.append(texts.todo_exemption_soon(s.service(e.service), s.channel(e.channel), e.until))
+    return tuple(dict.fromkeys(items)) or (texts.nothing_to_do(),)
+
+
+def _unit_section(f: UnitFacts, s: Settings) -> Section:
+    facts = [label(f.regi) if f.regi in ("egen", "privat") else f.regi]
+    if f.area:
+        facts.append(f.area)
+    facts.append(f"{label('unit_id')}: {f.id}")
+    subsections = (
+        Section(label("what_to_do"), f"unit-{f.id}-todo", (Items(todo(f, s)),), css="todo"),
+        _conformance_section(f, s),
+        _plan_section(f, s),
+        _warnings_section(f, s),
+    )
+    return Section(f.name, f"unit-{f.id}", (Paragraphs((" · ".join(facts),), css="meta"),), subsections, css="unit")
+
+
+# -- the provider's page -----------------------------------------------------------------
+
+
+def provider_page(provider: str, units: Sequence[UnitFacts], region: RegionFigures, settings: Settings) -> Page:
+    """The feedback report for `provider`, from its own units' facts and the region's aggregates."""
+    conforming = sum(1 for f in units if f.conformance.conformant)
+    lines = [texts.provider_units(len(units)), texts.your_conforming(conforming, len(units))]
+    if region.conforming is not None and region.units:
+        lines.append(texts.region_conforming_share(region.conforming / region.units, region.units))
+    lines.extend(_missing_data_lines(settings))
+    summary = Section(
+        label("key_figures"),
+        "summary",
+        (Paragraphs(tuple(lines)), Paragraphs((label("privacy_note"),), css="note")),
+    )
+    unit_sections = tuple(_unit_section(f, settings) for f in units)
+    return Page(
+        lang=settings.lang,
+        title=texts.page_title_provider(provider),
+        heading=provider,
+        subtitle=(label("provider_heading"), *_subtitle(settings)),
+        sections=(summary, *unit_sections),
+        contents=tuple((sec.anchor, sec.heading) for sec in unit_sections) if len(unit_sections) > 1 else (),
+    )
+
+
+# -- the overview ------------------------------------------------------------------------
+
+
+def _stages_chart(region: RegionFigures, s: Settings) -> Chart | None:
+    if not region.stage_counts:
+        return None
+    services = sorted(region.stage_counts, key=lambda x: (s.service(x), x))
+    names = [s.service(x) for x in services]
+    legacy, target = s.short(s.legacy), s.short(s.target)
+    stage_names = [texts.stage_label(k, legacy, target) for k in STAGES]
+    series = [
+        (stage_names[i], [region.stage_counts[x][k] for x in services], _STAGE_COLOURS[k]) for i, k in enumerate(STAGES)
+    ]
+    caption = texts.stages_caption(s.channel(s.legacy), s.channel(s.target))
+    table = Table(
+        (label("service"), *stage_names),
+        tuple((names[i], *(str(region.stage_counts[x][k]) for k in STAGES)) for i, x in enumerate(services)),
+        numeric=frozenset(range(1, len(STAGES) + 1)),
+    )
+    return Chart(caption, svg(Bars(names, series), "stages", caption), table)
+
+
+def _unit_row(f: UnitFacts, s: Settings) -> tuple[str, ...]:
+    result = f.conformance
+    basutbud = label("meets") if result.conformant else texts.deviations_count(len(result.deviations))
+    limit_steps = [st for st in f.steps if st.action in ("enable", "redirect")]
+    next_step = min((st.week for st in limit_steps), default=None)
+    last_step = max((st.week for st in f.steps), default=None)
+    return (
+        f.name,
+        f.provider,
+        label(f.regi) if f.regi in ("egen", "privat") else f.regi,
+        f.area or "",
+        basutbud,
+        str(len(limit_steps)),
+        iso_week_label(next_step) if next_step else "",
+        iso_week_label(last_step) if last_step else "",
+        str(len(f.warnings)),
+    )
+
+
+def overview_page(
+    facts: Mapping[str, UnitFacts], region: RegionFigures, plan: PlanFigures, settings: Settings
+) -> Page:
+    """The nämnd's overview: the region's figures and a table of every unit."""
+    units = sorted(facts.values(), key=lambda f: (f.name, f.id))
+    conforming = sum(1 for f in units if f.conformance.conformant)
+    deviations = sum(len(f.conformance.deviations) for f in units)
+    exempt = sum(len(f.conformance.exempt) for f in units)
+    lines = [
+        texts.units_conforming(conforming, len(units)),
+        f"{texts.deviations_count(deviations)} · {texts.exemptions_count(exempt)}",
+        texts.plan_end(plan.end_week, plan.lower_bound_week),
+        texts.plan_steps(plan.enables + plan.redirects, plan.enables, plan.redirects),
+    ]
+    if plan.unschedulable:
+        lines.append(texts.unschedulable_count(plan.unschedulable))
+    over = sum(1 for f in units for w in f.warnings if w.code in ("parallel_overdue", "parallel_exceeds_max"))
+    lines.append(texts.parallel_over_max(over, settings.max_parallel_weeks))
+    lines.extend(_missing_data_lines(settings))
+    sections = [Section(label("key_figures"), "summary", (Paragraphs(tuple(lines)),))]
+    chart = _stages_chart(region, settings)
+    if chart is not None:
+        sections.append(Section(label("stages_heading"), "stages", (chart,)))
+    header = (
+        label("unit"),
+        label("provider"),
+        label("regi"),
+        label("area"),
+        label("basutbud"),
+        label("steps_planned"),
+        label("next_step"),
+        label("last_step"),
+        label("warnings"),
+    )
+    table = Table(header, tuple(_unit_row(f, settings) for f in units), numeric=frozenset({5, 8}))
+    sections.append(Section(label("all_units"), "units", (table,)))
+    return Page(
+        lang=settings.lang,
+        title=texts.page_title_overview(settings.region),
+        heading=settings.region,
+        subtitle=(label("overview_heading"), *_subtitle(settings)),
+        sections=tuple(sections),
+        contents=tuple((sec.anchor, sec.heading) for sec in sections),
+    )

@@ -1,0 +1,315 @@
+"""Every word the reports say (SPEC §9), in one place, so the translation is one file away.
+
+Labels are marked with `N_` and translated where they are shown (`label`); sentences with
+figures are functions that translate first and format after. Catalogue text (names,
+reasons) is never part of a message id: it is passed in as a placeholder.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Mapping
+from datetime import date
+
+from planner.calendar import iso_week_label
+from planner.i18n import N_, _, ngettext
+
+LABELS: Mapping[str, str] = {
+    # page furniture
+    "overview_heading": N_("The move of e-tjänster: overview for hälso- och sjukvårdsnämnden"),
+    "provider_heading": N_("Feedback to the huvudman"),
+    "contents": N_("Contents"),
+    "key_figures": N_("Key figures"),
+    "all_units": N_("All hälsocentraler"),
+    "stages_heading": N_("Where the hälsocentraler are, per e-tjänst"),
+    "plan_heading": N_("The plan"),
+    "what_to_do": N_("What to do"),
+    "conformance": N_("Basutbud"),
+    "plan_ahead": N_("Planned steps"),
+    "next_weeks": N_("The next 12 weeks"),
+    "later": N_("Later"),
+    "unschedulable": N_("Cannot be planned yet"),
+    "warnings": N_("Warnings"),
+    "progress": N_("Progress against the baseline"),
+    "follow_up": N_("Did patients move?"),
+    "region_comparison": N_("The region as a whole"),
+    "table_alternative": N_("The chart's figures"),
+    "privacy_note": N_(
+        "This report shows only your own hälsocentraler. Figures for the region are medians, "
+        "quartiles or totals over at least five hälsocentraler."
+    ),
+    # table headers
+    "unit": N_("Hälsocentral"),
+    "unit_id": N_("Id"),
+    "provider": N_("Huvudman"),
+    "regi": N_("Regi"),
+    "area": N_("Area"),
+    "service": N_("E-tjänst"),
+    "channel": N_("Channel"),
+    "deviation": N_("Deviation"),
+    "until": N_("Until"),
+    "reason": N_("Reason"),
+    "decision": N_("Decision"),
+    "week": N_("Week"),
+    "date": N_("Date"),
+    "step": N_("Step"),
+    "why_then": N_("Why then"),
+    "warning": N_("Warning"),
+    "basutbud": N_("Basutbud"),
+    "steps_planned": N_("Steps planned"),
+    "next_step": N_("Next step"),
+    "last_step": N_("Last step"),
+    "figure": N_("Figure"),
+    "value": N_("Value"),
+    "units": N_("Hälsocentraler"),
+    # values
+    "egen": N_("egen regi"),
+    "privat": N_("privat regi"),
+    "meets": N_("meets"),
+    "none": N_("none"),
+    "expires_soon": N_("expires within 30 days"),
+    # deviation kinds
+    "missing": N_("not offered"),
+    "planned": N_("planned, not active"),
+    "retired": N_("withdrawn"),
+    "redirect_only": N_("only a redirect"),
+    "exemption_expired": N_("exemption expired"),
+    "broken_redirect": N_("redirect to nothing"),
+    # actions
+    "brief_staff": N_("brief staff"),
+    "enable": N_("make active"),
+    "redirect": N_("redirect"),
+    "inform_patients": N_("inform patients"),
+    # bindings: why a step is in its week
+    "binding_start": N_("the plan's first week"),
+    "binding_dependency": N_("after an e-tjänst it depends on"),
+    "binding_mvg_ready": N_("when MVG is ready"),
+    "binding_capacity": N_("the region's capacity per week"),
+    "binding_unit_parallel_limit": N_("parallel periods at the unit"),
+    "binding_blackout": N_("after a blackout"),
+    "binding_min_parallel": N_("after the shortest parallellperiod"),
+    "binding_lead_time": N_("staff are briefed in advance"),
+    "binding_patient_notice": N_("patients are told in advance"),
+    # unschedulable reasons
+    "no_mvg_equivalent": N_("MVG has no equivalent yet"),
+    "dependency_unavailable": N_("an e-tjänst it depends on is not available"),
+    "beyond_horizon": N_("beyond the plan's horizon"),
+    # warning codes
+    "parallel_overdue": N_("parallellperiod longer than the maximum"),
+    "parallel_undated": N_("parallellperiod without a date"),
+    "parallel_exceeds_max": N_("planned parallellperiod longer than the maximum"),
+    "warning_broken_redirect": N_("redirect to nothing"),
+}
+
+
+def label(key: str) -> str:
+    """The label `key` in the current language."""
+    return _(LABELS[key])
+
+
+def labels() -> dict[str, str]:
+    """Every label, translated: what the templates read as `t`."""
+    return {key: _(text) for key, text in LABELS.items()}
+
+
+def week(monday: date) -> str:
+    return _("week {week}").format(week=iso_week_label(monday))
+
+
+def page_title_overview(region: str) -> str:
+    return _("{region}: the move of e-tjänster").format(region=region)
+
+
+def page_title_provider(provider: str) -> str:
+    return _("{provider}: the move of e-tjänster").format(provider=provider)
+
+
+def as_of_line(as_of: date, catalog_digest: str) -> str:
+    return _("As of {date}. Catalogue {digest}.").format(date=as_of.isoformat(), digest=catalog_digest[:19])
+
+
+def move_line(legacy: str, target: str) -> str:
+    return _("E-tjänster move from {legacy} to {target}.").format(legacy=legacy, target=target)
+
+
+def units_conforming(conforming: int, units: int) -> str:
+    return ngettext(
+        "{conforming} of {units} hälsocentral meets the basutbud",
+        "{conforming} of {units} hälsocentraler meet the basutbud",
+        units,
+    ).format(conforming=conforming, units=units)
+
+
+def deviations_count(n: int) -> str:
+    return ngettext("{n} deviation", "{n} deviations", n).format(n=n)
+
+
+def exemptions_count(n: int) -> str:
+    return ngettext("{n} valid exemption", "{n} valid exemptions", n).format(n=n)
+
+
+def plan_end(end: date | None, lower_bound: date | None) -> str:
+    if end is None:
+        return _("The plan has no steps.")
+    if lower_bound is None:
+        return _("The plan ends in {end}.").format(end=week(end))
+    return _("The plan ends in {end}; no plan can end before {bound}.").format(end=week(end), bound=week(lower_bound))
+
+
+def stage_label(stage: str, legacy: str, target: str) -> str:
+    """Where a unit is with an e-tjänst; `legacy` and `target` are the channels' short names."""
+    if stage == "legacy_only":
+        return _("only in {legacy}").format(legacy=legacy)
+    if stage == "both":
+        return _("in both (parallellperiod)")
+    if stage == "moved":
+        return _("moved to {target}").format(target=target)
+    return _("not offered")
+
+
+def plan_steps(steps: int, enables: int, redirects: int) -> str:
+    return ngettext(
+        "{steps} step planned: {enables} to make active and {redirects} redirects.",
+        "{steps} steps planned: {enables} to make active and {redirects} redirects.",
+        steps,
+    ).format(steps=steps, enables=enables, redirects=redirects)
+
+
+def unschedulable_count(n: int) -> str:
+    return ngettext("{n} e-tjänst cannot be planned yet.", "{n} e-tjänster cannot be planned yet.", n).format(n=n)
+
+
+def parallel_over_max(n: int, max_weeks: int) -> str:
+    return ngettext(
+        "{n} parallellperiod runs longer than {max} weeks (now or in the plan).",
+        "{n} parallellperioder run longer than {max} weeks (now or in the plan).",
+        n,
+    ).format(n=n, max=max_weeks)
+
+
+def provider_units(n: int) -> str:
+    return ngettext("You run {n} hälsocentral.", "You run {n} hälsocentraler.", n).format(n=n)
+
+
+def your_conforming(conforming: int, units: int) -> str:
+    return ngettext(
+        "{conforming} of your {units} hälsocentral meets the basutbud.",
+        "{conforming} of your {units} hälsocentraler meet the basutbud.",
+        units,
+    ).format(conforming=conforming, units=units)
+
+
+def region_conforming_share(share: float, units: int) -> str:
+    return _("In the region, {percent} of the {units} hälsocentraler meet the basutbud.").format(
+        percent=percent(share), units=units
+    )
+
+
+def percent(share: float) -> str:
+    return _("{percent}%").format(percent=round(share * 100))
+
+
+def unit_meets() -> str:
+    return _("Meets the basutbud.")
+
+
+def unit_deviates(n: int) -> str:
+    return ngettext(
+        "Does not meet the basutbud: {n} deviation.", "Does not meet the basutbud: {n} deviations.", n
+    ).format(n=n)
+
+
+def not_in_force(effective: date) -> str:
+    return _("The basutbud applies from {date}; until then only redirects are checked.").format(
+        date=effective.isoformat()
+    )
+
+
+def no_steps() -> str:
+    return _("No steps are planned.")
+
+
+def no_steps_soon() -> str:
+    return _("No steps in the next 12 weeks.")
+
+
+def no_warnings() -> str:
+    return _("No warnings.")
+
+
+def no_deviations() -> str:
+    return _("No deviations.")
+
+
+def exemption_entry(until: date) -> str:
+    return _("exempt until {date}").format(date=until.isoformat())
+
+
+def nothing_to_do() -> str:
+    return _("Nothing to do now.")
+
+
+def stages_caption(legacy: str, target: str) -> str:
+    return _("Hälsocentraler per e-tjänst that is to move from {legacy} to {target}, by where they are now.").format(
+        legacy=legacy, target=target
+    )
+
+
+def no_baseline() -> str:
+    return _("There is no baseline yet, so progress cannot be shown.")
+
+
+def no_usage() -> str:
+    return _("There is no usage data yet, so take-up cannot be shown.")
+
+
+def too_few_units() -> str:
+    return _("The region has fewer than five hälsocentraler, so no region figures are shown.")
+
+
+# What to do: one sentence per kind of finding.
+
+
+def todo_deviation(service: str, channel: str) -> str:
+    return _("Make {service} active in {channel}: the basutbud requires it.").format(service=service, channel=channel)
+
+
+def todo_exemption_expired(service: str, channel: str, until: date) -> str:
+    return _(
+        "The exemption for {service} in {channel} ran out on {date}: make it active or renew the exemption."
+    ).format(service=service, channel=channel, date=until.isoformat())
+
+
+def todo_broken_redirect(service: str, legacy: str, target: str) -> str:
+    return _(
+        "{service} in {legacy} forwards patients to {target}, where it is not active: make it active there."
+    ).format(service=service, legacy=legacy, target=target)
+
+
+def todo_exemption_soon(service: str, channel: str, until: date) -> str:
+    return _("The exemption for {service} in {channel} runs out on {date}: prepare for it.").format(
+        service=service, channel=channel, date=until.isoformat()
+    )
+
+
+def todo_step(action: str, service: str, channel: str, monday: date) -> str:
+    if action == "brief_staff":
+        text = _("Brief staff on {service} in {target_week}.")
+    elif action == "enable":
+        text = _("Make {service} active in {channel} in {target_week}.")
+    elif action == "redirect":
+        text = _("Redirect {service} in {channel} in {target_week}.")
+    else:
+        text = _("Inform patients about {service} in {target_week}.")
+    return text.format(service=service, channel=channel, target_week=week(monday))
+
+
+def todo_parallel_overdue(service: str, legacy: str, max_weeks: int) -> str:
+    return _("{service} has run in both channels longer than {max} weeks: redirect it in {legacy}.").format(
+        service=service, legacy=legacy, max=max_weeks
+    )
+
+
+def todo_parallel_undated(service: str) -> str:
+    return _("Note since when {service} is offered in each channel, so the parallellperiod can be judged.").format(
+        service=service
+    )
