@@ -33,7 +33,10 @@ def register(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
         "--provider", metavar="NAME", help=_("write only this huvudman's page (its name, or its page's name)")
     )
     parser.add_argument(
-        "--format", choices=FORMATS, default=FORMATS[0], help=_("output format (default: {default})").format(default="html")
+        "--format",
+        choices=FORMATS,
+        default=FORMATS[0],
+        help=_("output format (default: {default})").format(default="html"),
     )
     parser.add_argument(
         "--as-of", metavar="DATE", type=parse_date, help=_("report as of this date (default: the catalogue's as_of)")
@@ -52,9 +55,7 @@ def _chosen_provider(wanted: str | None, names: dict[str, str]) -> str | None:
             return name
     from planner.catalog.diagnose import did_you_mean
 
-    raise UsageError(
-        _("--provider: no huvudman named {name!r}").format(name=wanted) + did_you_mean(wanted, set(names))
-    )
+    raise UsageError(_("--provider: no huvudman named {name!r}").format(name=wanted) + did_you_mean(wanted, set(names)))
 
 
 def run(args: argparse.Namespace) -> int:
@@ -72,12 +73,14 @@ def run(args: argparse.Namespace) -> int:
             os.makedirs(os.path.dirname(path), exist_ok=True)
             write_atomic(path, html)
     except OSError as exc:
-        raise UsageError(_("cannot write to {folder}: {problem}").format(folder=args.out, problem=exc.strerror or exc)) from None
+        raise UsageError(
+            _("cannot write to {folder}: {problem}").format(folder=args.out, problem=exc.strerror or exc)
+        ) from None
     count = len(report.pages)
     sys.stderr.write(
-        ngettext("mvgplan report: wrote {n} page to {folder}", "mvgplan report: wrote {n} pages to {folder}", count).format(
-            n=count, folder=args.out
-        )
+        ngettext(
+            "mvgplan report: wrote {n} page to {folder}", "mvgplan report: wrote {n} pages to {folder}", count
+        ).format(n=count, folder=args.out)
         + "\n"
     )
     return 0

@@ -77,7 +77,8 @@ def build(catalog: Catalog, as_of: date, only: str | None = None) -> ReportSet:
     paths = provider_names(catalog)
     pages: dict[str, str] = {}
     if only is None:
-        pages[OVERVIEW] = render(overview_page(facts, region, plan_figures(plan), settings))
+        whole = region_figures(facts, min_units=0)
+        pages[OVERVIEW] = render(overview_page(facts, whole, plan_figures(plan), settings))
     for provider, units in by_provider(facts).items():
         if only is None or provider == only:
             pages[paths[provider]] = render(provider_page(provider, units, region, settings))

@@ -33,6 +33,7 @@ _RC: dict[str, Any] = {
     "axes.titlelocation": "left",
     "legend.frameon": False,
     "path.simplify": False,
+    "text.parse_math": False,  # catalogue text is drawn as written: `$5` is not mathtext
 }
 _PROLOGUE = re.compile(r"\A.*?(?=<svg\b)", re.DOTALL)
 _METADATA = re.compile(r"\s*<metadata>.*?</metadata>", re.DOTALL)
@@ -63,18 +64,14 @@ class Lines:
     """Values are shares 0–1, shown as per cent."""
 
 
-def _plain(text: str) -> str:
-    """Catalogue text as matplotlib draws it literally: `$` would start mathtext."""
-    return text.replace("$", r"\$")
-
-
 def svg(chart: Bars | Lines, chart_id: str, title: str) -> str:
     """The chart as an `<svg>` element, byte-identical for the same arguments."""
     import matplotlib
     from matplotlib.backends.backend_svg import FigureCanvasSVG
     from matplotlib.figure import Figure
 
-    with matplotlib.rc_context({**_RC, "svg.hashsalt": chart_id}):
+    rc: Any = {**_RC, "svg.hashsalt": chart_id}
+    with matplotlib.rc_context(rc):
         if isinstance(chart, Bars):
             fig = Figure(figsize=(7.0, 0.9 + 0.28 * max(len(chart.categories), 1)), layout="constrained")
             _draw_bars(fig, chart)
@@ -98,9 +95,9 @@ def _draw_bars(fig: Any, chart: Bars) -> None:
     positions = list(range(len(chart.categories)))
     left = [0] * len(positions)
     for label, values, colour in chart.series:
-        ax.barh(positions, values, left=left, color=colour, label=_plain(label), height=0.7, edgecolor="white")
+        ax.barh(positions, values, left=left, color=colour, label=label, height=0.7, edgecolor="white")
         left = [a + b for a, b in zip(left, values, strict=True)]
-    ax.set_yticks(positions, labels=[_plain(c) for c in chart.categories])
+    ax.set_yticks(positions, labels=[c for c in chart.categories])
     ax.invert_yaxis()
     ax.xaxis.get_major_locator().set_params(integer=True)
     fig.legend(loc="outside upper center", ncols=min(max(len(chart.series), 1), 4), fontsize=8)
@@ -111,9 +108,9 @@ def _draw_lines(fig: Any, chart: Lines) -> None:
     x = list(range(len(chart.x)))
     for i, (label, values, colour, style) in enumerate(chart.series):
         ys = [float("nan") if v is None else v for v in values]
-        ax.plot(x, ys, color=colour, linestyle=style, marker=MARKERS[i % len(MARKERS)], markersize=3, label=_plain(label))
+        ax.plot(x, ys, color=colour, linestyle=style, marker=MARKERS[i % len(MARKERS)], markersize=3, label=label)
     step = max(1, len(x) // 12)
-    ax.set_xticks(x[::step], labels=[_plain(v) for v in chart.x[::step]], rotation=0)
+    ax.set_xticks(x[::step], labels=[v for v in chart.x[::step]], rotation=0)
     top = chart.y_max if chart.y_max is not None else None
     ax.set_ylim(bottom=0, top=top)
     if chart.percent:

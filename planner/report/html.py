@@ -53,4 +53,4 @@ def render(page: Page) -> str:
     env = _environment()
     css = (TEMPLATES / "report.css").read_text(encoding="utf-8").strip()
     html: str = env.get_template("page.html.j2").render(page=page, t=texts.labels(), csp=CSP, css=css)
-    return _defuse_schemes(html)
+    return _defuse_schemes(html.lstrip())

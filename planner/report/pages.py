@@ -96,7 +96,7 @@ def _conformance_section(f: UnitFacts, s: Settings) -> Section:
         )
         blocks.append(Table((label("service"), label("channel"), label("deviation")), rows))
     if result.exempt:
-        rows = tuple(
+        exempt_rows = tuple(
             (
                 s.service(e.service),
                 s.channel(e.channel),
@@ -107,7 +107,7 @@ def _conformance_section(f: UnitFacts, s: Settings) -> Section:
             for e in sorted(result.exempt, key=lambda e: (e.until, s.service(e.service)))
         )
         header = (label("service"), label("channel"), label("until"), label("reason"), label("decision"))
-        blocks.append(Table(header, rows, caption=texts.exemptions_count(len(rows))))
+        blocks.append(Table(header, exempt_rows, caption=texts.exemptions_count(len(exempt_rows))))
     return Section(label("conformance"), f"unit-{f.id}-basutbud", tuple(blocks))
 
 
@@ -164,9 +164,7 @@ def _warnings_section(f: UnitFacts, s: Settings) -> Section:
         (_warning_label(w.code), s.service(w.service))
         for w in sorted(f.warnings, key=lambda w: (w.code, s.service(w.service)))
     )
-    return Section(
-        label("warnings"), f"unit-{f.id}-warnings", (Table((label("warning"), label("service")), rows),)
-    )
+    return Section(label("warnings"), f"unit-{f.id}-warnings", (Table((label("warning"), label("service")), rows),))
 
 
 def todo(f: UnitFacts, s: Settings) -> tuple[str, ...]:
@@ -282,9 +280,7 @@ def _unit_row(f: UnitFacts, s: Settings) -> tuple[str, ...]:
     )
 
 
-def overview_page(
-    facts: Mapping[str, UnitFacts], region: RegionFigures, plan: PlanFigures, settings: Settings
-) -> Page:
+def overview_page(facts: Mapping[str, UnitFacts], region: RegionFigures, plan: PlanFigures, settings: Settings) -> Page:
     """The nämnd's overview: the region's figures and a table of every unit."""
     units = sorted(facts.values(), key=lambda f: (f.name, f.id))
     conforming = sum(1 for f in units if f.conformance.conformant)

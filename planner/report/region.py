@@ -42,9 +42,11 @@ class PlanFigures:
     unschedulable: int
 
 
-def region_figures(facts: Mapping[str, UnitFacts]) -> RegionFigures:
+def region_figures(facts: Mapping[str, UnitFacts], min_units: int = MIN_UNITS) -> RegionFigures:
+    """The aggregates; with fewer than `min_units` units, none (what a provider's page gets).
+    The nämnd's overview, which lists every unit anyway, asks with `min_units=0`."""
     units = list(facts.values())
-    if len(units) < MIN_UNITS:
+    if len(units) < min_units:
         return RegionFigures(len(units), None, None, None)
     stage_counts: dict[str, Counter[Stage]] = {}
     for f in units:
