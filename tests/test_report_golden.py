@@ -44,6 +44,8 @@ def test_the_report_pages_of_the_mini_catalogue_match_their_golden_outline(writt
     expected = golden.read_text(encoding="utf-8")
     if actual != expected:
         diff = "\n".join(
-            difflib.unified_diff(expected.splitlines(), actual.splitlines(), f"golden/{golden.name}", "now", lineterm="")
+            difflib.unified_diff(
+                expected.splitlines(), actual.splitlines(), f"golden/{golden.name}", "now", lineterm=""
+            )
         )
         pytest.fail(diff + "\n\nIf intended: MVGPLAN_UPDATE_GOLDEN=1 .venv/bin/pytest tests/test_report_golden.py")

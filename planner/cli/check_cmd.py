@@ -14,7 +14,6 @@ from typing import TYPE_CHECKING
 from planner.cli.common import (
     UsageError,
     add_catalog_option,
-    add_format_option,
     effective_as_of,
     emit,
     load,
@@ -25,6 +24,8 @@ if TYPE_CHECKING:
     from planner.catalog.loader import Catalog
 
 FORMATS = ("text", "json", "github", "junit", "sarif")  # planner.conformance.render.FORMATS, kept light here
+BINARY_FORMATS = ("xlsx",)
+"""Written only to a file (`--out`): an Excel workbook (planner/xlsx.py)."""
 STEP_SUMMARY_ENV = "GITHUB_STEP_SUMMARY"
 
 
@@ -40,7 +41,13 @@ def register(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
         ),
     )
     add_catalog_option(parser)
-    add_format_option(parser, FORMATS)
+    parser.add_argument(
+        "--format",
+        choices=(*FORMATS, *BINARY_FORMATS),
+        default=FORMATS[0],
+        help=f"output format (default: {FORMATS[0]}; xlsx needs --out)",
+    )
+    parser.add_argument("--out", metavar="FILE", help="write the report to FILE atomically instead of printing it")
     parser.add_argument(
         "--as-of",
         type=parse_date,
@@ -62,6 +69,10 @@ def register(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
 
 
 def run(args: argparse.Namespace) -> int:
+    if args.out == "":
+        raise UsageError("--out: the file name is empty")
+    if args.format in BINARY_FORMATS and not args.out:
+        raise UsageError(f"--format {args.format} writes a file: add --out FILE.{args.format}")
     catalog = load(args)
     units = _selected_units(args.unit, catalog)
     from planner.conformance.check import check
@@ -73,11 +84,28 @@ def run(args: argparse.Namespace) -> int:
         from planner.conformance.uniformity import uniformity
 
         gaps = uniformity(catalog, units)
-    ctx = context(catalog, uniformity=gaps, color=args.format == "text" and _wants_color())
-    emit(render(args.format, report, ctx))
+    ctx = context(catalog, uniformity=gaps, color=args.format == "text" and _wants_color() and not args.out)
+    if args.format == "xlsx":
+        from planner.conformance.render.xlsx import render_bytes
+
+        _write(args.out, render_bytes(report, ctx))
+    elif args.out:
+        text = render(args.format, report, ctx)
+        _write(args.out, text if text.endswith("\n") else text + "\n")
+    else:
+        emit(render(args.format, report, ctx))
     if args.format == "github":
         _append_step_summary(render("markdown", report, ctx))
     return 0 if report.conformant else 1
+
+
+def _write(path: str, data: str | bytes) -> None:
+    from planner.atomic import write_atomic
+
+    try:
+        write_atomic(path, data)
+    except OSError as exc:
+        raise UsageError(f"cannot write {path}: {exc.strerror or exc}") from None
 
 
 def _selected_units(wanted: list[str] | None, catalog: Catalog) -> list[str] | None:

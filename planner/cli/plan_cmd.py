@@ -39,6 +39,8 @@ EXTENSIONS = {
     ".ics": "ics",
 }
 """The format a plan file holds, by its extension (`--check FILE`, and `--out FILE` without `--format`)."""
+BINARY_FORMATS = {"xlsx": ".xlsx"}
+"""Formats written only to a file (`--out`), never to stdout: an Excel workbook (planner/xlsx.py)."""
 SHOWN_CHANGES = 10
 """How many changed steps (or lines) `--check` prints before it says "and N more"."""
 
@@ -69,9 +71,9 @@ def register(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
     add_catalog_option(parser)
     parser.add_argument(
         "--format",
-        choices=FORMATS,
+        choices=(*FORMATS, *BINARY_FORMATS),
         default=None,
-        help="output format (default: from the extension of --out/--check FILE, else text)",
+        help="output format (default: from the extension of --out/--check FILE, else text; xlsx needs --out)",
     )
     out = parser.add_mutually_exclusive_group()
     out.add_argument("--out", metavar="FILE", help="write the plan to FILE atomically instead of printing it")
@@ -103,7 +105,10 @@ def output_format(args: argparse.Namespace) -> str:
     """`--format` if given, else what `--check`/`--out` FILE's extension says, else text."""
     explicit: str | None = args.format
     file: str | None = args.check or args.out
-    inferred = EXTENSIONS.get(Path(file).suffix.lower()) if file else None
+    suffix = Path(file).suffix.lower() if file else ""
+    inferred = EXTENSIONS.get(suffix) or next((f for f, ext in BINARY_FORMATS.items() if ext == suffix), None)
+    if args.check and "xlsx" in (explicit, inferred):
+        raise UsageError("--check compares text formats; check a json or yaml plan file instead of xlsx")
     if args.check:
         if explicit and inferred and explicit != inferred:
             raise UsageError(
@@ -125,6 +130,8 @@ def run(args: argparse.Namespace) -> int:
         if value == "":
             raise UsageError(f"{option}: the file name is empty")
     fmt = output_format(args)
+    if fmt in BINARY_FORMATS and not args.out:
+        raise UsageError(f"--format {fmt} writes a file: add --out FILE{BINARY_FORMATS[fmt]}")
     catalog = load(args)
     if args.check:
         _require_plan_file(args, fmt, catalog)
@@ -139,6 +146,12 @@ def run(args: argparse.Namespace) -> int:
     plan = schedule(catalog, options)
     # A national plan is millions of small objects, none in a cycle: without the pause the
     # collector walks them all again and again while a renderer allocates (yaml: 2-3x slower).
+    if fmt == "xlsx":
+        from planner.plan.render.xlsx import render_bytes
+
+        with cyclic_gc_paused():
+            _write(args.out, render_bytes(plan, catalog), fmt, plan)
+        return _strict(args, plan)
     with cyclic_gc_paused():
         text = render(plan, catalog, fmt)
     code = 0
@@ -205,7 +218,7 @@ def _within_the_calendar(args: argparse.Namespace, catalog: Catalog, as_of: date
     raise UsageError(f"--as-of {as_of.isoformat()}: {reach}; pass an earlier --as-of")
 
 
-def _write(path: str, text: str, fmt: str, plan: Plan) -> None:
+def _write(path: str, text: str | bytes, fmt: str, plan: Plan) -> None:
     from planner.atomic import write_atomic
     from planner.calendar import swedish_week_label
 
