@@ -55,6 +55,12 @@ def test_every_page_has_a_content_security_policy_that_loads_nothing(written: Pa
     assert "default-src 'none'" in CSP and "script-src" not in CSP
 
 
+def test_the_inline_stylesheet_is_not_html_escaped(written: Path) -> None:
+    html = (written / "index.html").read_text(encoding="utf-8")
+    style = html.split("<style>", 1)[1].split("</style>", 1)[0]
+    assert "&#" not in style and '"Segoe UI"' in style
+
+
 def test_a_hostile_unit_name_is_shown_as_text(written: Path) -> None:
     escaped = "&lt;script&gt;alert(1)&lt;/script&gt; &amp; &#34;quotes&#34;"
     for page in (written / "index.html", written / "providers" / "script-alert-1-script-quotes.html"):

@@ -19,6 +19,11 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 from typing import Any
 
+WIDTH, LINES_HEIGHT = 7.0, 2.6
+"""Inches (matplotlib's unit); the page scales the SVG to its column."""
+CHAR_INCHES = 0.075
+"""Roughly one character of a 9-point label, for margins: fixed margins draw a chart in a
+third of the time matplotlib's constrained layout takes, which matters at a chart per unit."""
 OKABE_ITO = ("#0072B2", "#E69F00", "#009E73", "#D55E00", "#CC79A7", "#56B4E9", "#F0E442", "#000000")
 GREY = "#BBBBBB"
 MARKERS = ("o", "s", "^", "D", "v", "P", "X", "*")
@@ -73,10 +78,10 @@ def svg(chart: Bars | Lines, chart_id: str, title: str) -> str:
     rc: Any = {**_RC, "svg.hashsalt": chart_id}
     with matplotlib.rc_context(rc):
         if isinstance(chart, Bars):
-            fig = Figure(figsize=(7.0, 0.9 + 0.28 * max(len(chart.categories), 1)), layout="constrained")
+            fig = Figure(figsize=(WIDTH, 0.9 + 0.28 * max(len(chart.categories), 1)))
             _draw_bars(fig, chart)
         else:
-            fig = Figure(figsize=(7.0, 2.8), layout="constrained")
+            fig = Figure(figsize=(WIDTH, LINES_HEIGHT))
             _draw_lines(fig, chart)
         FigureCanvasSVG(fig)
         buffer = io.StringIO()
@@ -91,6 +96,10 @@ def svg(chart: Bars | Lines, chart_id: str, title: str) -> str:
 
 
 def _draw_bars(fig: Any, chart: Bars) -> None:
+    width, height = fig.get_size_inches()
+    label_inches = CHAR_INCHES * max((len(c) for c in chart.categories), default=1) + 0.2
+    left = min(label_inches / width, 0.5)
+    fig.subplots_adjust(left=left, right=0.97, bottom=0.45 / height, top=1 - 0.5 / height)
     ax = fig.add_subplot()
     positions = list(range(len(chart.categories)))
     left = [0] * len(positions)
@@ -100,10 +109,14 @@ def _draw_bars(fig: Any, chart: Bars) -> None:
     ax.set_yticks(positions, labels=[c for c in chart.categories])
     ax.invert_yaxis()
     ax.xaxis.get_major_locator().set_params(integer=True)
-    fig.legend(loc="outside upper center", ncols=min(max(len(chart.series), 1), 4), fontsize=8)
+    fig.legend(loc="upper center", bbox_to_anchor=(0.5, 1.0), ncols=min(max(len(chart.series), 1), 4), fontsize=8)
 
 
 def _draw_lines(fig: Any, chart: Lines) -> None:
+    width, _height = fig.get_size_inches()
+    legend_inches = CHAR_INCHES * max((len(s[0]) for s in chart.series), default=1) + 0.5
+    right = max(1 - legend_inches / width, 0.55)
+    fig.subplots_adjust(left=0.08, right=right, bottom=0.14, top=0.95)
     ax = fig.add_subplot()
     x = list(range(len(chart.x)))
     for i, (label, values, colour, style) in enumerate(chart.series):
@@ -118,4 +131,4 @@ def _draw_lines(fig: Any, chart: Lines) -> None:
 
         ax.yaxis.set_major_formatter(PercentFormatter(xmax=1, decimals=0))
     ax.grid(axis="y", color="#DDDDDD", linewidth=0.6)
-    fig.legend(loc="outside right upper", fontsize=8)
+    fig.legend(loc="upper left", bbox_to_anchor=(right + 0.01, 0.95), fontsize=8)
