@@ -24,6 +24,7 @@ from planner.report.view import Block, Chart, Items, Page, Paragraphs, Section, 
 
 SOON_WEEKS = 12
 """Steps in this many weeks from the week of as_of come first, as "the next 12 weeks"."""
+_WEEK_DATE = frozenset({0, 1})
 _ACTION_ORDER = {"brief_staff": 0, "inform_patients": 1, "enable": 2, "redirect": 3}
 _STAGE_COLOURS = {"legacy_only": OKABE_ITO[3], "both": OKABE_ITO[1], "moved": OKABE_ITO[2], "not_offered": GREY}
 
@@ -140,11 +141,11 @@ def _plan_section(f: UnitFacts, s: Settings) -> Section:
         blocks.append(Paragraphs((texts.no_steps(),)))
     else:
         if soon:
-            blocks.append(Table(header, _step_rows(soon, s), caption=label("next_weeks")))
+            blocks.append(Table(header, _step_rows(soon, s), caption=label("next_weeks"), nowrap=_WEEK_DATE))
         else:
             blocks.append(Paragraphs((texts.no_steps_soon(),)))
         if later:
-            blocks.append(Table(header, _step_rows(later, s), caption=label("later")))
+            blocks.append(Table(header, _step_rows(later, s), caption=label("later"), nowrap=_WEEK_DATE))
     if f.unschedulable:
         rows = tuple(
             (s.service(u.service), label(u.reason)) for u in sorted(f.unschedulable, key=lambda u: s.service(u.service))
@@ -312,7 +313,9 @@ def overview_page(facts: Mapping[str, UnitFacts], region: RegionFigures, plan: P
         label("last_step"),
         label("warnings"),
     )
-    table = Table(header, tuple(_unit_row(f, settings) for f in units), numeric=frozenset({5, 8}))
+    table = Table(
+        header, tuple(_unit_row(f, settings) for f in units), numeric=frozenset({5, 8}), nowrap=frozenset({6, 7})
+    )
     sections.append(Section(label("all_units"), "units", (table,)))
     return Page(
         lang=settings.lang,

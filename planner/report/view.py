@@ -13,6 +13,8 @@ class Table:
     caption: str | None = None
     numeric: frozenset[int] = frozenset()
     """Columns (0-based) that hold figures: right-aligned."""
+    nowrap: frozenset[int] = frozenset()
+    """Columns (0-based) kept on one line (weeks, dates)."""
 
 
 @dataclass(frozen=True)
