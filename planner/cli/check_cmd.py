@@ -19,6 +19,7 @@ from planner.cli.common import (
     load,
     parse_date,
 )
+from planner.i18n import _
 
 if TYPE_CHECKING:
     from planner.catalog.loader import Catalog
@@ -45,9 +46,9 @@ def register(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
         "--format",
         choices=(*FORMATS, *BINARY_FORMATS),
         default=FORMATS[0],
-        help=f"output format (default: {FORMATS[0]}; xlsx needs --out)",
+        help=_("output format (default: {default}; xlsx needs --out)").format(default=FORMATS[0]),
     )
-    parser.add_argument("--out", metavar="FILE", help="write the report to FILE atomically instead of printing it")
+    parser.add_argument("--out", metavar="FILE", help=_("write the report to FILE atomically instead of printing it"))
     parser.add_argument(
         "--as-of",
         type=parse_date,
@@ -70,9 +71,9 @@ def register(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
 
 def run(args: argparse.Namespace) -> int:
     if args.out == "":
-        raise UsageError("--out: the file name is empty")
+        raise UsageError(_("--out: the file name is empty"))
     if args.format in BINARY_FORMATS and not args.out:
-        raise UsageError(f"--format {args.format} writes a file: add --out FILE.{args.format}")
+        raise UsageError(_("--format {format} writes a file: add --out FILE.{format}").format(format=args.format))
     catalog = load(args)
     units = _selected_units(args.unit, catalog)
     from planner.conformance.check import check
@@ -105,7 +106,7 @@ def _write(path: str, data: str | bytes) -> None:
     try:
         write_atomic(path, data)
     except OSError as exc:
-        raise UsageError(f"cannot write {path}: {exc.strerror or exc}") from None
+        raise UsageError(_("cannot write {path}: {problem}").format(path=path, problem=exc.strerror or exc)) from None
 
 
 def _selected_units(wanted: list[str] | None, catalog: Catalog) -> list[str] | None:

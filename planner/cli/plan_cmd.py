@@ -20,6 +20,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from planner.cli.common import UsageError, add_catalog_option, catalog_path, effective_as_of, emit, load, parse_date
+from planner.i18n import _
 
 if TYPE_CHECKING:
     from planner.catalog.loader import Catalog
@@ -108,7 +109,7 @@ def output_format(args: argparse.Namespace) -> str:
     suffix = Path(file).suffix.lower() if file else ""
     inferred = EXTENSIONS.get(suffix) or next((f for f, ext in BINARY_FORMATS.items() if ext == suffix), None)
     if args.check and "xlsx" in (explicit, inferred):
-        raise UsageError("--check compares text formats; check a json or yaml plan file instead of xlsx")
+        raise UsageError(_("--check compares text formats; check a json or yaml plan file instead of xlsx"))
     if args.check:
         if explicit and inferred and explicit != inferred:
             raise UsageError(
@@ -131,7 +132,11 @@ def run(args: argparse.Namespace) -> int:
             raise UsageError(f"{option}: the file name is empty")
     fmt = output_format(args)
     if fmt in BINARY_FORMATS and not args.out:
-        raise UsageError(f"--format {fmt} writes a file: add --out FILE{BINARY_FORMATS[fmt]}")
+        raise UsageError(
+            _("--format {format} writes a file: add --out FILE{extension}").format(
+                format=fmt, extension=BINARY_FORMATS[fmt]
+            )
+        )
     catalog = load(args)
     if args.check:
         _require_plan_file(args, fmt, catalog)
