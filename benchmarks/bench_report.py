@@ -92,7 +92,7 @@ def main(argv: Sequence[str] | None = None) -> int:
             follow, _, _ = whole_process(["follow-up", "-c", national, "--format", "json"], args.repeat)
         else:
             print("national: there is no follow-up command yet; comparing with plan alone")
-        report, report_median, report_cpu = whole_process(["report", "-c", national, "--out", str(out / "n")], 1)
+        report, _median, report_cpu = whole_process(["report", "-c", national, "--out", str(out / "n")], 1)
         size = sum(p.stat().st_size for p in (out / "n").rglob("*.html"))
         budget = NATIONAL_FACTOR * (plan + follow)
         ok = report <= budget
