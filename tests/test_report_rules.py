@@ -154,3 +154,21 @@ def test_the_overview_lists_every_unit(tmp_path: Path) -> None:
     html = build(catalog, date(2026, 11, 23)).pages["index.html"]
     for name in ("Norrviks vårdcentral Qx", "Södervik hälsocentral Qx", "Zyxelgårdens läkarhus"):
         assert name in html
+
+
+def test_units_that_name_the_same_provider_share_its_page(tmp_path: Path) -> None:
+    catalogue = write_catalogue(tmp_path / "catalog")
+    for unit_id in ("zy-privat-8820", "qx-norrvik-7311"):
+        unit = catalogue / "units" / f"{unit_id}.yaml"
+        unit.write_text(unit.read_text(encoding="utf-8") + "provider: Praktikertjänst AB\n", encoding="utf-8")
+    catalog = load_catalog(catalogue).catalog
+    assert catalog is not None
+    pages = build(catalog, date(2026, 11, 23)).pages
+    assert sorted(pages) == [
+        "index.html",
+        "providers/praktikertjanst-ab.html",
+        "providers/region-testborg.html",
+        "providers/script-alert-1-script-quotes.html",
+    ]
+    html = pages["providers/praktikertjanst-ab.html"]
+    assert "zy-privat-8820" in html and "qx-norrvik-7311" in html and "qx-sodervik-7312" not in html

@@ -20,10 +20,7 @@ EMPTY_SLUG = "provider"
 def provider_of(unit: Unit, region: str) -> str:
     """The huvudman that runs `unit` (SPEC §8): its `provider`, else the region's name for
     egen regi and the unit's own name for privat regi. Every page is grouped through here."""
-    explicit: str | None = getattr(unit, "provider", None)
-    if explicit:
-        return explicit
-    return region if unit.regi == "egen" else unit.name
+    return unit.provider_name(region)
 
 
 def slug(name: str) -> str:
