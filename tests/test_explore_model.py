@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import dataclasses
 import os
 import subprocess
 import sys
@@ -11,6 +12,8 @@ from pathlib import Path
 import pytest
 
 from planner.cli.main import main
+from planner.collation import name_key
+from planner.plan.model import Plan
 from planner.tui import data, figures, watch, weeks
 from planner.tui.data import Failed, Model
 
@@ -50,19 +53,6 @@ def test_as_of_is_the_option_else_the_catalogues_else_today(mini: Path) -> None:
     assert isinstance(loaded, Model) and loaded.as_of == date(2026, 11, 23)  # from region.yaml
     overridden = data.load_model(str(mini), date(2027, 6, 1), TODAY)
     assert isinstance(overridden, Model) and overridden.as_of == date(2027, 6, 1)
-
-
-def test_a_core_module_not_built_yet_shows_as_unavailable_not_as_a_crash(
-    mini: Path, monkeypatch: pytest.MonkeyPatch
-) -> None:
-    monkeypatch.setattr(data, "SCHEDULER_MODULE", "planner.plan.not_built_yet")
-    monkeypatch.setattr(data, "CHECK_MODULE", "planner.conformance.not_built_yet")
-    loaded = data.load_model(str(mini), None, TODAY)
-    assert isinstance(loaded, Model)
-    assert (loaded.report_state, loaded.plan_state) == ("unavailable", "unavailable")
-    overview = figures.overview(loaded)
-    assert overview.units == 4 and overview.conformant is None and overview.end_week is None
-    assert all(r.next_step is None and r.warnings is None for r in figures.unit_rows(loaded))
 
 
 def test_the_overview_counts_units_conformance_parallels_and_the_plans_end(model: Model) -> None:
@@ -122,9 +112,25 @@ def test_units_sort_by_any_column_with_unknown_figures_last_both_ways(model: Mod
     assert reverse[-2:] == ["hc-beta", "hc-delta"]
 
 
-def test_names_sort_the_swedish_way_with_a_ring_a_umlaut_o_umlaut_after_z() -> None:
-    names = ["Östersund", "Ärla", "Åre", "Zinkgruvan", "Avesta"]
-    assert sorted(names, key=figures.sv_key) == ["Avesta", "Zinkgruvan", "Åre", "Ärla", "Östersund"]
+def test_the_units_table_sorts_names_the_swedish_way_with_numbers_as_numbers(model: Model) -> None:
+    rows = [
+        dataclasses.replace(figures.unit_rows(model)[0], id=name, name=name)
+        for name in ("Östersund", "Alfta 10", "Åre", "Alfta 2", "Zinkgruvan")
+    ]
+    assert [r.name for r in figures.sort_units(rows, "name")] == [
+        "Alfta 2",
+        "Alfta 10",
+        "Zinkgruvan",
+        "Åre",
+        "Östersund",
+    ]
+
+
+def test_the_timeline_and_the_services_list_units_and_e_tjanster_by_name(model: Model) -> None:
+    assert [u.name for u in model.units_by_name] == sorted((u.name for u in model.catalog.units), key=name_key)
+    assert [r.name for r in figures.service_rows(model)] == sorted(
+        (s.name for s in model.catalog.services), key=name_key
+    )
 
 
 def test_per_service_counts_units_done_in_parallel_in_1177_only_and_blocked(model: Model) -> None:
@@ -136,14 +142,31 @@ def test_per_service_counts_units_done_in_parallel_in_1177_only_and_blocked(mode
 
 def test_the_dependency_tree_has_roots_and_dependents(model: Model) -> None:
     assert "mina-vardkontakter" in figures.roots(model) and "receptfornyelse" not in figures.roots(model)
-    assert figures.dependents(model)["mina-vardkontakter"] == ["receptfornyelse", "omboka-tid"]
+    # By name: "Av- och omboka tid" before "Förnya recept".
+    assert figures.dependents(model)["mina-vardkontakter"] == ["omboka-tid", "receptfornyelse"]
 
 
-def test_warnings_list_errors_then_unschedulable_then_warnings(model: Model) -> None:
-    severities = [w.severity for w in figures.warning_rows(model)]
+def test_warnings_list_errors_and_warnings_first_then_unschedulable_then_info_grouped_per_service(
+    model: Model,
+) -> None:
+    rows = figures.warning_rows(model)
+    severities = [w.severity for w in rows]
     assert severities == sorted(severities, key=figures.SEVERITY_RANK.__getitem__)
-    assert severities[0] == "error" and severities[-1] == "warning"
-    assert len(severities) == len(model.plan.warnings) + len(model.plan.unschedulable)  # type: ignore[union-attr]
+    assert severities[0] == "error"
+    assert plan_of(model).warnings and all(
+        s in ("error", "warning") for s in severities[: len(plan_of(model).warnings)]
+    )
+    # Every item is there once: on its own row, or inside its service's info group.
+    groups = [r for r in rows if r.is_group]
+    assert all(r.severity == figures.INFO and r.code == "no_mvg_equivalent" for r in groups)
+    assert len({r.service for r in groups}) == len(groups)
+    listed = sum(len(r.members) if r.is_group else 1 for r in rows)
+    assert listed == len(plan_of(model).warnings) + len(plan_of(model).unschedulable)
+
+
+def plan_of(model: Model) -> Plan:
+    assert model.plan is not None
+    return model.plan
 
 
 def test_the_timeline_marks_briefing_enable_parallel_weeks_and_redirect(model: Model) -> None:

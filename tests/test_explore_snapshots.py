@@ -1,4 +1,5 @@
-"""Every screen of the explorer, as an SVG snapshot of the mini catalogue at 140 × 45.
+"""Every screen of the explorer, as an SVG snapshot of the mini catalogue at 140 × 45 and at
+80 × 24 (a laptop's default terminal: the main content must still show).
 
 The catalogue's as_of is fixed and the app reads no clock, so the pictures only change when
 what the explorer shows changes. After a deliberate change, look at the new pictures and
@@ -19,10 +20,11 @@ from textual.pilot import Pilot
 from textual.widgets import Input, Tree
 
 from planner.tui.app import ExploreApp
+from planner.tui.widgets.rowtable import RowTable
 
 REPO = Path(__file__).resolve().parents[1]
 MINI = "tests/fixtures/mini"  # relative, from the repository root: the path is on screen
-SIZE = (140, 45)
+SIZES = pytest.mark.parametrize("size", [(140, 45), (80, 24)], ids=["140x45", "80x24"])
 
 SnapCompare = Callable[..., bool]
 
@@ -64,41 +66,49 @@ def after(*keys: str) -> Callable[[Pilot[Any]], Awaitable[None]]:
     return run
 
 
-def test_overview_and_units(snap_compare: SnapCompare) -> None:
-    assert snap_compare(make_app(), terminal_size=SIZE, run_before=after())
+@SIZES
+def test_overview_and_units(snap_compare: SnapCompare, size: tuple[int, int]) -> None:
+    assert snap_compare(make_app(), terminal_size=size, run_before=after())
 
 
-def test_units_filtered(snap_compare: SnapCompare) -> None:
-    assert snap_compare(make_app(), terminal_size=SIZE, run_before=after("slash", *"gavle", "escape"))
+@SIZES
+def test_units_filtered(snap_compare: SnapCompare, size: tuple[int, int]) -> None:
+    assert snap_compare(make_app(), terminal_size=size, run_before=after("slash", *"gavle", "escape"))
 
 
-def test_unit_detail(snap_compare: SnapCompare) -> None:
-    assert snap_compare(make_app(), terminal_size=SIZE, run_before=after("down", "enter"))
+@SIZES
+def test_unit_detail(snap_compare: SnapCompare, size: tuple[int, int]) -> None:
+    assert snap_compare(make_app(), terminal_size=size, run_before=after("down", "enter"))
 
 
-def test_plan_timeline_per_unit(snap_compare: SnapCompare) -> None:
-    assert snap_compare(make_app(), terminal_size=SIZE, run_before=after("2"))
+@SIZES
+def test_plan_timeline_per_unit(snap_compare: SnapCompare, size: tuple[int, int]) -> None:
+    assert snap_compare(make_app(), terminal_size=size, run_before=after("2"))
 
 
-def test_plan_timeline_per_service(snap_compare: SnapCompare) -> None:
-    assert snap_compare(make_app(), terminal_size=SIZE, run_before=after("2", "g", "down"))
+@SIZES
+def test_plan_timeline_per_service(snap_compare: SnapCompare, size: tuple[int, int]) -> None:
+    assert snap_compare(make_app(), terminal_size=size, run_before=after("2", "g", "down"))
 
 
-def test_warnings(snap_compare: SnapCompare) -> None:
-    assert snap_compare(make_app(), terminal_size=SIZE, run_before=after("3"))
+@SIZES
+def test_warnings(snap_compare: SnapCompare, size: tuple[int, int]) -> None:
+    assert snap_compare(make_app(), terminal_size=size, run_before=after("3"))
 
 
-def test_services(snap_compare: SnapCompare) -> None:
+@SIZES
+def test_services(snap_compare: SnapCompare, size: tuple[int, int]) -> None:
     async def run(pilot: Pilot[Any]) -> None:
         await after("4")(pilot)
         tree = pilot.app.query_one("#service-tree", Tree)
         tree.root.children[0].expand()
         await settled(pilot)
 
-    assert snap_compare(make_app(), terminal_size=SIZE, run_before=run)
+    assert snap_compare(make_app(), terminal_size=size, run_before=run)
 
 
-def test_what_if(snap_compare: SnapCompare) -> None:
+@SIZES
+def test_what_if(snap_compare: SnapCompare, size: tuple[int, int]) -> None:
     async def run(pilot: Pilot[Any]) -> None:
         await after("w")(pilot)
         pilot.app.screen.query_one("#capacity", Input).value = "1"
@@ -106,15 +116,17 @@ def test_what_if(snap_compare: SnapCompare) -> None:
         await pilot.app.screen.workers.wait_for_complete()
         await settled(pilot)
 
-    assert snap_compare(make_app(), terminal_size=SIZE, run_before=run)
+    assert snap_compare(make_app(), terminal_size=size, run_before=run)
 
 
-def test_help(snap_compare: SnapCompare) -> None:
-    assert snap_compare(make_app(), terminal_size=SIZE, run_before=after("question_mark"))
+@SIZES
+def test_help(snap_compare: SnapCompare, size: tuple[int, int]) -> None:
+    assert snap_compare(make_app(), terminal_size=size, run_before=after("question_mark"))
 
 
+@SIZES
 def test_errors_keep_the_last_good_state(
-    snap_compare: SnapCompare, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+    snap_compare: SnapCompare, size: tuple[int, int], tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
     shutil.copytree(REPO / MINI, tmp_path / "catalog")
     monkeypatch.chdir(tmp_path)  # so the paths on screen are `catalog/…` on every machine
@@ -126,4 +138,45 @@ def test_errors_keep_the_last_good_state(
         await pilot.press("r")
         await settled(pilot)
 
-    assert snap_compare(make_app("catalog"), terminal_size=SIZE, run_before=run)
+    assert snap_compare(make_app("catalog"), terminal_size=size, run_before=run)
+
+
+@SIZES
+def test_deviations(snap_compare: SnapCompare, size: tuple[int, int]) -> None:
+    assert snap_compare(make_app(), terminal_size=size, run_before=after("5"))
+
+
+@SIZES
+def test_warnings_with_the_info_group_open(snap_compare: SnapCompare, size: tuple[int, int]) -> None:
+    assert snap_compare(make_app(), terminal_size=size, run_before=after("3", "end", "enter"))
+
+
+@SIZES
+def test_what_changed_after_a_what_if(snap_compare: SnapCompare, size: tuple[int, int]) -> None:
+    async def run(pilot: Pilot[Any]) -> None:
+        await after("w")(pilot)
+        pilot.app.screen.query_one("#capacity", Input).value = "1"
+        await pilot.press("enter")
+        await pilot.app.screen.workers.wait_for_complete()
+        await settled(pilot)
+        await pilot.press("ctrl+d")
+        await settled(pilot)
+
+    assert snap_compare(make_app(), terminal_size=size, run_before=run)
+
+
+@SIZES
+def test_a_step_explained(snap_compare: SnapCompare, size: tuple[int, int]) -> None:
+    async def run(pilot: Pilot[Any]) -> None:
+        await settled(pilot)
+        app = pilot.app
+        assert isinstance(app, ExploreApp)
+        app.open_unit("hc-alfa")
+        await settled(pilot)
+        steps = app.screen.query_one("#steps", RowTable)
+        steps.focus()
+        steps.move_to("step:enable:omboka-tid")
+        await pilot.press("enter")
+        await settled(pilot)
+
+    assert snap_compare(make_app(), terminal_size=size, run_before=run)

@@ -25,26 +25,29 @@ from textual.screen import ModalScreen
 from textual.widgets import Footer, Header, LoadingIndicator, Static, TabbedContent, TabPane
 from textual.worker import Worker, WorkerState, get_current_worker
 
+from planner.i18n import _
 from planner.plan.memory import cyclic_gc_paused
 from planner.problems import Problem
 from planner.tui import data, figures, watch, words
-from planner.tui.messages import OpenService, OpenUnit
+from planner.tui.messages import Highlight, OpenService, OpenUnit
 from planner.tui.panes.base import LazyPane
+from planner.tui.panes.deviations import DeviationsPane
 from planner.tui.panes.home import HomePane
 from planner.tui.panes.plan import PlanPane
 from planner.tui.panes.services import ServicesPane
 from planner.tui.panes.warnings import WarningsPane
+from planner.tui.screens.changes import ChangesScreen
 from planner.tui.screens.help import HelpScreen
 from planner.tui.screens.unit import UnitScreen
 from planner.tui.screens.whatif import WhatIfComputed, WhatIfScreen
 from planner.tui.search import CatalogueSearch
-from planner.tui.widgets.problems import ProblemsPanel
+from planner.tui.widgets.problems import ErrorBanner, ProblemsPanel
 
 POLL_SECONDS = 1.0
 LOAD_SWITCH_INTERVAL = 0.04
-TABS = ("home", "plan", "warnings", "services")
+TABS = ("home", "plan", "warnings", "services", "deviations")
 # Keys that make no sense while a dialog (what-if, help, the palette) is open.
-MAIN_ONLY = {"tab", "what_if", "reload", "help"}
+MAIN_ONLY = {"tab", "what_if", "what_if_changes", "reload", "help"}
 
 
 class StageLoaded(Message):
@@ -62,6 +65,10 @@ class ExploreApp(App[None]):
     # Absolute, so a subclass elsewhere (a benchmark, a test) finds it too.
     CSS_PATH = Path(__file__).with_name("app.tcss")
     TITLE = words.TITLE
+    # The stylesheet gives the main content the room first in a small terminal (80 × 24):
+    # side panels move below or give way (see app.tcss).
+    HORIZONTAL_BREAKPOINTS = [(0, "-narrow"), (120, "-wide")]  # noqa: RUF012 (Textual's own ClassVar)
+    VERTICAL_BREAKPOINTS = [(0, "-short"), (36, "-tall")]  # noqa: RUF012
     COMMANDS = App.COMMANDS | {CatalogueSearch}
     BINDINGS: ClassVar[list[BindingType]] = [
         # The tab labels show these digits already; the footer keeps room for the rest.
@@ -69,7 +76,9 @@ class ExploreApp(App[None]):
         Binding("2", "tab('plan')", words.KEY_PLAN, show=False),
         Binding("3", "tab('warnings')", words.KEY_WARNINGS, show=False),
         Binding("4", "tab('services')", words.KEY_SERVICES, show=False),
+        Binding("5", "tab('deviations')", _(words.KEY_DEVIATIONS), show=False),
         Binding("w", "what_if", words.KEY_WHAT_IF),
+        Binding("d", "what_if_changes", _(words.KEY_CHANGES), show=False),
         Binding("r", "reload", words.KEY_RELOAD),
         Binding("question_mark", "help", words.KEY_HELP_SHORT, key_display="?"),
         Binding("ctrl+q", "quit", words.KEY_QUIT, priority=True),
@@ -119,6 +128,8 @@ class ExploreApp(App[None]):
                 yield WarningsPane(id="warnings-pane")
             with TabPane(words.TAB_SERVICES, id="services"):
                 yield ServicesPane(id="services-pane")
+            with TabPane(_(words.TAB_DEVIATIONS), id="deviations"):
+                yield DeviationsPane(id="deviations-pane")
         yield Static(id="status-bar")
         yield Footer()
 
@@ -172,8 +183,10 @@ class ExploreApp(App[None]):
                 sys.setswitchinterval(self._switch_interval)
 
     def _poll(self) -> None:
-        if self._loading:
-            return  # the signature was taken when that load began; an edit since shows next time
+        if self._loading or self._signature is None:
+            # A load is running (its signature was taken when it began; an edit since shows
+            # next time), or the first one has not started yet (it starts after the first paint).
+            return
         if watch.signature(self.catalog_path) != self._signature:
             self.action_reload()
 
@@ -200,8 +213,10 @@ class ExploreApp(App[None]):
         if self.model is not None and stage.generation != self.model.generation:
             self.what_if_result = None  # it was computed on the catalogue as it was before
             self.query_one(HomePane).what_if = None
+            self.query_one(PlanPane).set_what_if(None)
         self.problems = ()
         self.query_one(ProblemsPanel).hide()
+        self._banners(())
         self.model = stage
         if first:
             self.query_one("#loading").display = False
@@ -226,12 +241,19 @@ class ExploreApp(App[None]):
         self.problems = tuple(problems)
         panel = self.query_one(ProblemsPanel)
         panel.show(self.problems, have_good_state=self.model is not None)
+        self._banners(self.problems)
         if self.model is None:
             self.query_one("#loading").display = False
             template = words.STATUS_NEVER_LOADED
         else:
             template = words.STATUS_BROKEN
         self._status(template.format(count=len(self.problems), path=self.catalog_path))
+
+    def _banners(self, problems: tuple[Problem, ...]) -> None:
+        """Every screen over the tabs (a hälsocentral, a dialog) shows the first error too."""
+        for screen in self.screen_stack:
+            for banner in screen.query(ErrorBanner):
+                banner.show_problems(problems)
 
     def _show_model(self, model: data.Model) -> None:
         self.query_one(HomePane).show_model(model)
@@ -278,14 +300,18 @@ class ExploreApp(App[None]):
             self.query_one(WarningsPane).focus_table()
         elif tab == "services":
             self.query_one(ServicesPane).focus_tree()
+        elif tab == "deviations":
+            self.query_one(DeviationsPane).focus_table()
 
-    def open_unit(self, unit_id: str) -> None:
+    def open_unit(self, unit_id: str, highlight: Highlight | None = None) -> None:
         """Show one hälsocentral (from a table, the timeline, a warning or the palette)."""
         if self.model is None or self.model.unit(unit_id) is None:
             return
-        screen = UnitScreen(unit_id, self.model)
+        screen = UnitScreen(unit_id, self.model, highlight)
         if isinstance(self.screen, UnitScreen):
             self.switch_screen(screen)
+        elif isinstance(self.screen, ChangesScreen):
+            self.push_screen(screen)  # escape goes back to the list of changes
         else:
             self._back_to_main()
             self.push_screen(screen)
@@ -299,7 +325,7 @@ class ExploreApp(App[None]):
 
     @on(OpenUnit)
     def _open_unit(self, message: OpenUnit) -> None:
-        self.open_unit(message.unit_id)
+        self.open_unit(message.unit_id, message.highlight)
 
     @on(OpenService)
     def _open_service(self, message: OpenService) -> None:
@@ -320,8 +346,19 @@ class ExploreApp(App[None]):
             if result is not None:
                 self.what_if_result = result
                 self.query_one(HomePane).show_what_if(result.plan, result.changes)
+                self.query_one(PlanPane).set_what_if(result.plan)
+                if result.show_changes:
+                    self.action_what_if_changes()
 
         self.push_screen(WhatIfScreen(self.model, self.what_if_result), done)
+
+    def action_what_if_changes(self) -> None:
+        """`d`: what the last what-if changed, step by step, per hälsocentral."""
+        if self.model is None or self.what_if_result is None:
+            self.notify(_("Run a what-if first (w)."))
+            return
+        self._back_to_main()
+        self.push_screen(ChangesScreen(self.model, self.what_if_result.plan, self.what_if_result.changes))
 
     async def action_quit(self) -> None:
         self.exit()

@@ -5,14 +5,12 @@ No Textual here, so everything the explorer shows can be tested without a termin
 comes in stages (`stages`) so the units appear as soon as the catalogue is read, before the
 conformance check and the plan, which take longer on a national catalogue, are done.
 
-The check and the scheduler are reached through `conformance_report` and `make_plan` only,
-by import at call time: while either module is not built, its figures show as unavailable
-instead of failing, and integrating it changes nothing here.
+The check and the scheduler are imported when first called (in the loading worker), so the
+window is up before their modules are read.
 """
 
 from __future__ import annotations
 
-import importlib
 from collections import defaultdict
 from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass, field, replace
@@ -21,60 +19,30 @@ from functools import cached_property
 from typing import Any, Literal, TypeVar
 
 from planner.catalog.loader import Catalog, load_catalog
-from planner.catalog.model import Offering, Unit
+from planner.catalog.model import Offering, Service, Unit
+from planner.collation import name_key
 from planner.conformance.model import ConformanceReport, UnitResult
-from planner.plan.model import Plan, PlanOptions, PlanWarning, Step, Unschedulable, week_action_order
+from planner.plan.model import Plan, PlanOptions, PlanWarning, Step, Unschedulable, action_rank
 from planner.problems import Problem
 
 T = TypeVar("T")
 
-State = Literal["pending", "ready", "unavailable"]
-"""Where a part of the model is: being computed, there, or not built in this version."""
-
-CHECK_MODULE, CHECK_FUNCTION = "planner.conformance.check", "check"
-SCHEDULER_MODULE, SCHEDULER_FUNCTION = "planner.plan.scheduler", "schedule"
+State = Literal["pending", "ready"]
+"""Where a part of the model is: being computed, or there."""
 
 
-def _core_function(module: str, name: str) -> Callable[..., Any] | None:
-    """The core function `module.name`, or None while that module is not built yet.
+def conformance_report(catalog: Catalog, as_of: date) -> ConformanceReport:
+    """The basutbud report (docs/ci.md)."""
+    from planner.conformance.check import check
 
-    Only the module itself being absent counts as "not built": an import error inside it is
-    a bug in the core and propagates.
-    """
-    try:
-        loaded = importlib.import_module(module)
-    except ModuleNotFoundError as exc:
-        if exc.name != module:
-            raise
-        return None
-    function = getattr(loaded, name, None)
-    return function if callable(function) else None
+    return check(catalog, as_of)
 
 
-def conformance_available() -> bool:
-    return _core_function(CHECK_MODULE, CHECK_FUNCTION) is not None
+def make_plan(catalog: Catalog, options: PlanOptions) -> Plan:
+    """The migration plan (docs/planning.md)."""
+    from planner.plan.scheduler import schedule
 
-
-def planner_available() -> bool:
-    return _core_function(SCHEDULER_MODULE, SCHEDULER_FUNCTION) is not None
-
-
-def conformance_report(catalog: Catalog, as_of: date) -> ConformanceReport | None:
-    """The basutbud report (docs/ci.md), or None while the check is not built."""
-    check = _core_function(CHECK_MODULE, CHECK_FUNCTION)
-    if check is None:
-        return None
-    report: ConformanceReport = check(catalog, as_of)
-    return report
-
-
-def make_plan(catalog: Catalog, options: PlanOptions) -> Plan | None:
-    """The migration plan (docs/planning.md), or None while the scheduler is not built."""
-    schedule = _core_function(SCHEDULER_MODULE, SCHEDULER_FUNCTION)
-    if schedule is None:
-        return None
-    plan: Plan = schedule(catalog, options)
-    return plan
+    return schedule(catalog, options)
 
 
 @dataclass(frozen=True, eq=False)
@@ -103,11 +71,11 @@ class Model:
         value: T = self.views[name]
         return value
 
-    def with_report(self, report: ConformanceReport | None) -> Model:
-        return replace(self, report=report, report_state="ready" if report else "unavailable", views={})
+    def with_report(self, report: ConformanceReport) -> Model:
+        return replace(self, report=report, report_state="ready", views={})
 
-    def with_plan(self, plan: Plan | None) -> Model:
-        return replace(self, plan=plan, plan_state="ready" if plan else "unavailable", views={})
+    def with_plan(self, plan: Plan) -> Model:
+        return replace(self, plan=plan, plan_state="ready", views={})
 
     @property
     def legacy(self) -> str:
@@ -127,9 +95,49 @@ class Model:
         return {r.unit: r for r in self.report.units} if self.report else {}
 
     @cached_property
+    def unit_order(self) -> dict[str, int]:
+        """Each unit's place when listed by name (Swedish order, numbers as numbers)."""
+        ordered = sorted(self.catalog.units, key=lambda u: (name_key(u.name), u.id))
+        return {unit.id: i for i, unit in enumerate(ordered)}
+
+    @cached_property
+    def service_order(self) -> dict[str, int]:
+        """Each e-tjänst's place when listed by name."""
+        ordered = sorted(self.catalog.services, key=lambda s: (name_key(s.name), s.id))
+        return {service.id: i for i, service in enumerate(ordered)}
+
+    @cached_property
+    def units_by_name(self) -> list[Unit]:
+        order = self.unit_order
+        return sorted(self.catalog.units, key=lambda u: order[u.id])
+
+    @cached_property
+    def services_by_name(self) -> list[Service]:
+        order = self.service_order
+        return sorted(self.catalog.services, key=lambda s: order[s.id])
+
+    def unit_name(self, unit_id: str) -> str:
+        unit = self.catalog.unit_by_id.get(unit_id)
+        return unit.name if unit else unit_id
+
+    def service_name(self, service_id: str) -> str:
+        service = self.catalog.service_by_id.get(service_id)
+        return service.name if service else service_id
+
+    def step_order(self, step: Step) -> tuple[date, int, int, int]:
+        """By week, then action, hälsocentral and e-tjänst by name."""
+        far = len(self.unit_order)
+        return (
+            step.week,
+            action_rank(step.action),
+            self.unit_order.get(step.unit, far),
+            self.service_order.get(step.service, far),
+        )
+
+    @cached_property
     def steps(self) -> list[Step]:
         """The plan's steps in the order a person reads them: by week, then action, unit, service."""
-        return sorted(self.plan.steps, key=week_action_order) if self.plan else []
+        return sorted(self.plan.steps, key=self.step_order) if self.plan else []
 
     @cached_property
     def steps_by_unit(self) -> dict[str, list[Step]]:
@@ -242,6 +250,6 @@ def what_if(model: Model, *, start: date | None, enables_per_week: int | None, p
     )
 
 
-def run_what_if(model: Model, options: PlanOptions) -> Plan | None:
+def run_what_if(model: Model, options: PlanOptions) -> Plan:
     """The plan under `options` (runs the scheduler: call it from a worker thread)."""
     return make_plan(model.catalog, options)

@@ -13,6 +13,8 @@ from collections.abc import Iterable
 from dataclasses import dataclass
 from datetime import date
 
+from planner.collation import name_key
+from planner.i18n import _, ngettext
 from planner.plan.model import Step
 from planner.tui import weeks
 from planner.tui.data import Model
@@ -23,6 +25,8 @@ def prepare(model: Model) -> None:
     unit_rows(model)
     overview(model)
     service_rows(model)
+    if model.report is not None:
+        deviation_rows(model)
     if model.plan is not None:
         warning_rows(model)
         weeks.week_rows(model)
@@ -33,15 +37,6 @@ def fold(text: str) -> str:
     """Lower case without diacritics, so `gavle` finds Gävle and `soderhamn` Söderhamn."""
     decomposed = unicodedata.normalize("NFKD", text.casefold())
     return "".join(c for c in decomposed if not unicodedata.combining(c))
-
-
-# Swedish alphabetical order puts å, ä, ö after z, in that order (Unicode has ä before å).
-_SWEDISH_ORDER = str.maketrans({"å": "{", "ä": "|", "æ": "|", "ö": "}", "ø": "}"})
-
-
-def sv_key(text: str) -> str:
-    """A sort key that orders names as a Swedish reader expects: … Y, Z, Å, Ä, Ö."""
-    return text.casefold().translate(_SWEDISH_ORDER)
 
 
 @dataclass(frozen=True)
@@ -135,11 +130,11 @@ def sort_units(rows: Iterable[UnitRow], column: str, reverse: bool = False) -> l
     far = date.max
 
     def key(row: UnitRow) -> tuple[object, ...]:
-        name = sv_key(row.name)
+        name = name_key(row.name)
         if column == "regi":
             return (row.regi, name)
         if column == "area":
-            return (sv_key(row.area), name)
+            return (name_key(row.area), name)
         if column == "basutbud":
             return (row.deviations is None, row.deviations or 0, name)
         if column == "warnings":
@@ -205,7 +200,7 @@ def _overview(model: Model) -> Overview:
     for unit in units:
         by_area[unit.area or ""].append(unit.id)
     areas = []
-    for area in sorted(by_area, key=lambda a: (a == "", sv_key(a))):
+    for area in sorted(by_area, key=lambda a: (a == "", name_key(a))):
         ids = by_area[area]
         areas.append(
             AreaRow(
@@ -266,7 +261,7 @@ class ServiceRow:
 
 
 def service_rows(model: Model) -> list[ServiceRow]:
-    """Per e-tjänst, how far the units have come; in the catalogue's order."""
+    """Per e-tjänst, how far the units have come; by name."""
     return model.memo("service_rows", lambda: _service_rows(model))
 
 
@@ -298,14 +293,14 @@ def _service_rows(model: Model) -> list[ServiceRow]:
             legacy_only=legacy_only[s.id],
             blocked=blocked[s.id] if model.plan else None,
         )
-        for s in model.catalog.services
+        for s in model.services_by_name
     ]
 
 
 def dependents(model: Model) -> dict[str, list[str]]:
-    """For each service, the services that depend on it (catalogue order): the tree's children."""
-    children: dict[str, list[str]] = {s.id: [] for s in model.catalog.services}
-    for service in model.catalog.services:
+    """For each service, the services that depend on it (by name): the tree's children."""
+    children: dict[str, list[str]] = {s.id: [] for s in model.services_by_name}
+    for service in model.services_by_name:
         for dependency in service.depends_on:
             children.setdefault(dependency, []).append(service.id)
     return children
@@ -313,12 +308,15 @@ def dependents(model: Model) -> dict[str, list[str]]:
 
 def roots(model: Model) -> list[str]:
     """Services that depend on nothing: the top of the dependency tree."""
-    return [s.id for s in model.catalog.services if not s.depends_on]
+    return [s.id for s in model.services_by_name if not s.depends_on]
 
 
 UNSCHEDULABLE = "unschedulable"
-"""The severity the warnings list gives an unschedulable item: between an error and a warning."""
-SEVERITY_RANK = {"error": 0, UNSCHEDULABLE: 1, "warning": 2}
+"""The severity the warnings list gives an unschedulable item the team can act on."""
+INFO = "info"
+"""The severity of an item nobody at a unit can act on: MVG lacks the e-tjänst (grouped per service)."""
+INFO_REASONS = frozenset({"no_mvg_equivalent"})
+SEVERITY_RANK = {"error": 0, "warning": 1, UNSCHEDULABLE: 2, INFO: 3}
 WARNING_SORTS = ("severity", "code", "unit", "service", "message")
 
 
@@ -327,13 +325,22 @@ class WarningRow:
     severity: str
     code: str
     unit: str
+    """The unit's id; empty for a group row."""
     unit_name: str
     service: str
+    service_name: str
     message: str
+    members: tuple[WarningRow, ...] = ()
+    """For a group row (one per e-tjänst that MVG lacks): the items it stands for."""
+
+    @property
+    def is_group(self) -> bool:
+        return bool(self.members)
 
 
 def warning_rows(model: Model) -> list[WarningRow]:
-    """Every plan warning and unschedulable item, most serious first."""
+    """Every plan warning and unschedulable item in the order of action: errors, warnings,
+    unschedulable, then one row per e-tjänst that MVG lacks (its units inside)."""
     return model.memo("warning_rows", lambda: sort_warnings(_warning_rows(model), "severity"))
 
 
@@ -341,32 +348,100 @@ def _warning_rows(model: Model) -> list[WarningRow]:
     plan = model.plan
     if plan is None:
         return []
-    units = model.catalog.unit_by_id
-
-    def name(unit_id: str) -> str:
-        unit = units.get(unit_id)
-        return unit.name if unit else unit_id
-
-    rows = [WarningRow(w.severity, w.code, w.unit, name(w.unit), w.service, w.message) for w in plan.warnings]
-    rows += [
-        WarningRow(UNSCHEDULABLE, u.reason, u.unit, name(u.unit), u.service, u.message) for u in plan.unschedulable
+    name, service_name = model.unit_name, model.service_name
+    rows = [
+        WarningRow(w.severity, w.code, w.unit, name(w.unit), w.service, service_name(w.service), w.message)
+        for w in plan.warnings
     ]
+    info: dict[tuple[str, str], list[WarningRow]] = defaultdict(list)
+    for u in plan.unschedulable:
+        severity = INFO if u.reason in INFO_REASONS else UNSCHEDULABLE
+        row = WarningRow(severity, u.reason, u.unit, name(u.unit), u.service, service_name(u.service), u.message)
+        if severity == INFO:
+            info[(u.reason, u.service)].append(row)
+        else:
+            rows.append(row)
+    for (reason, service), members in info.items():
+        n = len(members)
+        rows.append(
+            WarningRow(
+                INFO,
+                reason,
+                "",
+                ngettext("{n} hälsocentral", "{n} hälsocentraler", n).format(n=n),
+                service,
+                service_name(service),
+                _(
+                    "MVG has no equivalent of this e-tjänst yet, so the plan cannot move it at {n} hälsocentraler."
+                ).format(n=n),
+                tuple(sorted(members, key=lambda r: (name_key(r.unit_name), r.unit))),
+            )
+        )
     return rows
 
 
 def sort_warnings(rows: Iterable[WarningRow], column: str, reverse: bool = False) -> list[WarningRow]:
-    """Sorted by one column, then by severity, hälsocentral and e-tjänst."""
+    """Sorted by one column, then by severity, hälsocentral and e-tjänst (names in Swedish order)."""
 
     def key(row: WarningRow) -> tuple[object, ...]:
         rank = SEVERITY_RANK.get(row.severity, 9)
+        unit, service = name_key(row.unit_name), name_key(row.service_name)
         if column == "code":
-            return (row.code, rank, sv_key(row.unit_name), row.service)
+            return (row.code, rank, unit, service)
         if column == "unit":
-            return (sv_key(row.unit_name), rank, row.service, row.code)
+            return (row.is_group, unit, rank, service, row.code)
         if column == "service":
-            return (row.service, rank, sv_key(row.unit_name), row.code)
+            return (service, rank, unit, row.code)
         if column == "message":
-            return (row.message, rank, sv_key(row.unit_name))
-        return (rank, sv_key(row.unit_name), row.service, row.code)
+            return (row.message, rank, unit)
+        return (rank, unit if not row.is_group else name_key(""), service, row.code)
 
     return sorted(rows, key=key, reverse=reverse)
+
+
+@dataclass(frozen=True)
+class DeviationRow:
+    unit: str
+    unit_name: str
+    service: str
+    service_name: str
+    channel: str
+    kind: str
+    file: str
+    line: int
+    message: str
+
+
+def deviation_rows(model: Model) -> list[DeviationRow]:
+    """Every basutbud deviation of every hälsocentral, by hälsocentral, then e-tjänst (by name)."""
+    return model.memo("deviation_rows", lambda: _deviation_rows(model))
+
+
+def _deviation_rows(model: Model) -> list[DeviationRow]:
+    if model.report is None:
+        return []
+    rows = [
+        DeviationRow(
+            d.unit,
+            model.unit_name(d.unit),
+            d.service,
+            model.service_name(d.service),
+            d.channel,
+            d.kind,
+            d.file,
+            d.line,
+            d.message,
+        )
+        for result in model.report.units
+        for d in result.deviations
+    ]
+    far = len(model.unit_order)
+    return sorted(
+        rows,
+        key=lambda r: (
+            model.unit_order.get(r.unit, far),
+            model.service_order.get(r.service, far),
+            r.channel,
+            r.kind,
+        ),
+    )

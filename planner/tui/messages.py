@@ -4,13 +4,18 @@ from __future__ import annotations
 
 from textual.message import Message
 
+Highlight = tuple[str, str, str]
+"""What to point at on a unit screen: (kind, service, code or channel), for example
+`("warning", "receptfornyelse", "parallel_overdue")` or `("deviation", "kontakta-mig", "mvg")`."""
+
 
 class OpenUnit(Message):
-    """Show one hälsocentral's detail screen."""
+    """Show one hälsocentral's detail screen, optionally with one warning or deviation highlighted."""
 
-    def __init__(self, unit_id: str) -> None:
+    def __init__(self, unit_id: str, *, highlight: Highlight | None = None) -> None:
         super().__init__()
         self.unit_id = unit_id
+        self.highlight = highlight
 
 
 class OpenService(Message):

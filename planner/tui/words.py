@@ -9,6 +9,7 @@ from __future__ import annotations
 from datetime import date
 
 from planner.calendar import iso_week_label, swedish_week_label
+from planner.i18n import N_
 
 TITLE = "mvgplan explore"
 
@@ -97,8 +98,6 @@ NOTIFY_RECOVERED = "Catalogue valid again"
 NOTIFY_FAILED = "{what} failed: {error}"
 ERRORS_TITLE = "The catalogue has {count} error(s); the screens show the last good state"
 ERRORS_TITLE_NONE = "The catalogue has {count} error(s) and could not be loaded"
-UNAVAILABLE_REPORT = "basutbud check not available in this version"
-UNAVAILABLE_PLAN = "planner not available in this version"
 PENDING = "…"
 NONE = "–"
 
@@ -206,7 +205,6 @@ WHAT_IF_RESULT = "Current plan ends {old} · this what-if ends {new} · lower bo
 WHAT_IF_STEPS = "{steps} steps · {blocked} unschedulable"
 WHAT_IF_BAD_NUMBER = "{field}: a whole number of at least {least}"
 WHAT_IF_BAD_DATE = "{field}: a date written YYYY-MM-DD"
-WHAT_IF_NO_PLANNER = "The planner is not available in this version."
 WHAT_IF_NO_CHANGE = "no change"
 OVERRIDE_NAMES = {
     "capacity.enables_per_week": "capacity",
@@ -223,6 +221,33 @@ SEARCH_UNIT = "hälsocentral"
 SEARCH_SERVICE = "e-tjänst"
 SEARCH_UNIT_HELP = "Open {name} ({id}) · {regi} regi · {area}"
 SEARCH_SERVICE_HELP = "Show {name} ({id}) in Services"
+
+
+# Issue 13: the explorer for a working day. Marked with N_, translated with _() where shown.
+TAB_DEVIATIONS = N_("5 Deviations")
+KEY_DEVIATIONS = N_("Deviations")
+KEY_CHANGES = N_("What changed")
+KEY_PLAN_VARIANT = N_("Current/what-if")
+KEY_EXPLAIN = N_("Explain")
+KEY_EXPAND = N_("Open/close")
+DEVIATIONS_TAB_COLUMNS = (N_("Hälsocentral"), N_("E-tjänst"), N_("Channel"), N_("Kind"), N_("Reason"))
+SEVERITIES = {
+    "error": N_("error"),
+    "warning": N_("warning"),
+    "unschedulable": N_("unschedulable"),
+    "info": N_("info"),
+}
+BINDING_MEANINGS = {
+    "start": N_("the plan's first week: nothing is planned before it"),
+    "dependency": N_("an e-tjänst it depends on is enabled at this hälsocentral the week before"),
+    "mvg_ready": N_("MVG offers the e-tjänst only from its mvg_ready date"),
+    "capacity": N_("the region-wide limit of enables per week was reached in the weeks before"),
+    "unit_parallel_limit": N_("this hälsocentral already runs as many parallel periods as it may"),
+    "blackout": N_("a blackout (the region's or this hälsocentral's) forbids enables and redirects"),
+    "min_parallel": N_("the redirect waits for the minimum parallel period after the enable"),
+    "lead_time": N_("staff are briefed ahead of the enable, and no step lies before the plan's start"),
+    "patient_notice": N_("patients are told ahead of the redirect, and no step lies before the plan's start"),
+}
 
 
 def week(monday: date | None) -> str:

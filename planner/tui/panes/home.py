@@ -22,6 +22,9 @@ from planner.tui.data import Model
 from planner.tui.messages import OpenUnit
 from planner.tui.widgets.rowtable import Column, Row, RowTable
 
+SHORT = 36
+"""Rows below which the terminal counts as short (as `ExploreApp.VERTICAL_BREAKPOINTS`)."""
+
 UNIT_COLUMNS = tuple(
     Column(key, label, width, flex=key == "next")
     for key, label, width in zip(figures.UNIT_SORTS, words.UNIT_COLUMNS, (30, 6, 25, 17, 8, 30), strict=True)
@@ -135,12 +138,11 @@ class HomePane(Vertical):
             basutbud = words.FIG_NOT_IN_FORCE.format(effective=model.report.effective)
         lines = [
             (words.FIG_UNITS, words.FIG_UNITS_VALUE.format(units=o.units, egen=o.egen, privat=o.privat)),
-            (words.FIG_BASUTBUD, _state(report_state, words.UNAVAILABLE_REPORT, basutbud)),
+            (words.FIG_BASUTBUD, _state(report_state, basutbud)),
             (
                 words.FIG_EXEMPT,
                 _state(
                     report_state,
-                    words.UNAVAILABLE_REPORT,
                     words.FIG_EXEMPT_VALUE.format(exempt=c(o.exempt), soon=c(o.expiring_soon)),
                 ),
             ),
@@ -152,7 +154,6 @@ class HomePane(Vertical):
                 words.FIG_PLAN,
                 _state(
                     plan_state,
-                    words.UNAVAILABLE_PLAN,
                     words.FIG_PLAN_VALUE.format(end=words.week(o.end_week), bound=words.week(o.lower_bound_week)),
                 ),
             ),
@@ -160,7 +161,6 @@ class HomePane(Vertical):
                 words.FIG_WARNINGS,
                 _state(
                     plan_state,
-                    words.UNAVAILABLE_PLAN,
                     words.FIG_WARNINGS_VALUE.format(
                         warnings=c(o.warnings), errors=c(o.errors), blocked=c(o.unschedulable)
                     ),
@@ -283,6 +283,14 @@ class HomePane(Vertical):
                 self.query_one(widget_id, Select).clear()
         self._refresh_units()
 
+    def on_resize(self) -> None:
+        # In a short terminal the filters take one line (no borders), so the table has room.
+        short = self.app.size.height < SHORT
+        for widget in self.query(Input):
+            widget.compact = short
+        for select in self.query(Select):
+            select.compact = short
+
     def focus_units(self) -> None:
         self.query_one("#units", RowTable).focus()
 
@@ -291,7 +299,5 @@ class HomePane(Vertical):
             self.focus_units()
 
 
-def _state(state: str, unavailable: str, value: str) -> str:
-    if state == "unavailable":
-        return unavailable
+def _state(state: str, value: str) -> str:
     return words.PENDING if state == "pending" else value

@@ -16,7 +16,8 @@ from textual.binding import Binding, BindingType
 from textual.containers import Horizontal, Vertical
 from textual.widgets import Static
 
-from planner.plan.model import Step
+from planner.i18n import _
+from planner.plan.model import Plan, Step
 from planner.tui import weeks, words
 from planner.tui.cells import action, step_why
 from planner.tui.data import Model
@@ -36,13 +37,51 @@ STEP_COLUMNS = tuple(
 
 
 class PlanPane(LazyPane):
-    BINDINGS: ClassVar[list[BindingType]] = [Binding("g", "group", words.KEY_GROUP)]
+    BINDINGS: ClassVar[list[BindingType]] = [
+        Binding("g", "group", words.KEY_GROUP),
+        Binding("v", "variant", _(words.KEY_PLAN_VARIANT)),
+    ]
 
     def __init__(self, *, id: str | None = None) -> None:
         super().__init__(id=id)
         self.group = "unit"
+        self.show_what_if = False
+        """Show the last what-if's plan instead of the current one (`v`)."""
+        self._what_if: Plan | None = None
+        self._what_if_model: Model | None = None
         self._weeks: list[date] = []
         self._week_steps: list[Step] = []
+
+    def set_what_if(self, plan: Plan | None) -> None:
+        """The last what-if's plan (None: none, or the catalogue changed since)."""
+        self._what_if, self._what_if_model = plan, None
+        if plan is None:
+            self.show_what_if = False
+        self._drawn = None
+        if self.active:
+            self.draw_if_needed()
+
+    def shown_model(self) -> Model | None:
+        """The model the pane draws: the catalogue's, with the what-if's plan when `v` chose it."""
+        model = self.model
+        if model is None or not self.show_what_if or self._what_if is None:
+            return model
+        if self._what_if_model is None or self._what_if_model.catalog is not model.catalog:
+            self._what_if_model = model.with_plan(self._what_if)
+        return self._what_if_model
+
+    def draw_if_needed(self) -> None:
+        shown = self.shown_model()
+        if shown is not None and shown is not self._drawn:
+            self._drawn = shown
+            self.draw(shown)
+
+    def action_variant(self) -> None:
+        if self._what_if is None:
+            self.app.notify(_("No what-if yet: press w to make one."))
+            return
+        self.show_what_if = not self.show_what_if
+        self.draw_if_needed()
 
     def compose(self) -> ComposeResult:
         yield Static(id="legend")
@@ -60,8 +99,7 @@ class PlanPane(LazyPane):
         timeline = self.query_one("#timeline", Timeline)
         weeks_table = self.query_one("#weeks", RowTable)
         if model.plan is None:
-            why = words.PENDING if model.plan_state == "pending" else words.UNAVAILABLE_PLAN
-            legend.update(Text(words.PLAN_UNAVAILABLE.format(why=why), style="bold"))
+            legend.update(Text(words.PLAN_UNAVAILABLE.format(why=words.PENDING), style="bold"))
             timeline.set_rows([], [], lambda key: "")
             self._weeks = []
             weeks_table.set_rows([])
@@ -94,10 +132,18 @@ class PlanPane(LazyPane):
             "start": words.week(mondays[0]) if mondays else "",
             "end": words.week(mondays[-1]) if mondays else "",
         }
+        if self.show_what_if and self._what_if is not None:
+            which = _("What-if plan (v shows the current one)")
+        elif self._what_if is not None:
+            which = _("Current plan (v shows the what-if)")
+        else:
+            which = ""
+        if which:
+            period["end"] = f"{period['end']} · {which}"
         if self.group == "unit":
             legend.update(Text(words.LEGEND, style="dim"))
             timeline.set_rows(
-                [(u.id, u.name) for u in model.catalog.units],
+                [(u.id, u.name) for u in model.units_by_name],
                 mondays,
                 lambda key: weeks.unit_cells(model, key, mondays),
                 blackouts=blackouts,
@@ -107,7 +153,7 @@ class PlanPane(LazyPane):
         else:
             legend.update(Text(words.LEGEND_SERVICE, style="dim"))
             timeline.set_rows(
-                [(s.id, s.name) for s in model.catalog.services],
+                [(s.id, s.name) for s in model.services_by_name],
                 mondays,
                 lambda key: weeks.service_cells(model, key, mondays),
                 blackouts=blackouts,
@@ -142,8 +188,9 @@ class PlanPane(LazyPane):
 
     @on(RowTable.RowHighlighted, "#weeks")
     def _week_highlighted(self, event: RowTable.RowHighlighted) -> None:
-        if self.model is not None:
-            self._show_week(self.model, event.index)
+        shown = self.shown_model()
+        if shown is not None:
+            self._show_week(shown, event.index)
 
     @on(RowTable.RowHighlighted, "#week-steps")
     def _step_highlighted(self, event: RowTable.RowHighlighted) -> None:
@@ -159,7 +206,8 @@ class PlanPane(LazyPane):
     @on(RowTable.RowSelected, "#week-steps")
     def _step_selected(self, event: RowTable.RowSelected) -> None:
         if 0 <= event.index < len(self._week_steps):
-            self.post_message(OpenUnit(self._week_steps[event.index].unit))
+            step = self._week_steps[event.index]
+            self.post_message(OpenUnit(step.unit, highlight=("step", step.service, step.action)))
 
     @on(Timeline.Selected)
     def _row_selected(self, event: Timeline.Selected) -> None:
@@ -167,8 +215,9 @@ class PlanPane(LazyPane):
 
     def action_group(self) -> None:
         self.group = "service" if self.group == "unit" else "unit"
-        if self.model is not None and self.model.plan is not None:
-            self._draw_timeline(self.model)
+        shown = self.shown_model()
+        if shown is not None and shown.plan is not None:
+            self._draw_timeline(shown)
 
     def show_service(self, service_id: str) -> None:
         """The timeline per e-tjänst, with the cursor on `service_id`."""

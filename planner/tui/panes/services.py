@@ -37,7 +37,7 @@ class ServicesPane(LazyPane):
         self._children: dict[str, list[str]] = {}
 
     def compose(self) -> ComposeResult:
-        with Horizontal():
+        with Horizontal(id="services-body"):
             tree: Tree[str | None] = Tree(words.TREE_ROOT, id="service-tree")
             tree.border_title = words.TREE_TITLE
             tree.show_root = True

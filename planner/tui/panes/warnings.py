@@ -1,6 +1,9 @@
-"""The warnings tab: every plan warning and unschedulable item, most serious first.
+"""The warnings tab: every plan warning and unschedulable item, in the order of action.
 
-Enter opens the hälsocentral; the highlighted row's whole message shows below the table.
+Errors and warnings first, then what cannot be scheduled, then the information nobody at a
+hälsocentral can act on (MVG lacks the e-tjänst), one row per e-tjänst that Enter opens and
+closes. Enter on any other row opens the hälsocentral with that warning highlighted; the
+highlighted row's whole message shows below the table.
 """
 
 from __future__ import annotations
@@ -13,22 +16,33 @@ from textual.app import ComposeResult
 from textual.binding import Binding, BindingType
 from textual.widgets import Static
 
+from planner.i18n import _
 from planner.tui import figures, words
 from planner.tui.data import Model
 from planner.tui.messages import OpenUnit
 from planner.tui.panes.base import LazyPane
 from planner.tui.widgets.rowtable import Cell, Column, LazyRows, RowTable
 
-SEVERITY_STYLE = {"error": "bold red", figures.UNSCHEDULABLE: "bold magenta", "warning": "yellow"}
+SEVERITY_STYLE = {
+    "error": "bold red",
+    "warning": "yellow",
+    figures.UNSCHEDULABLE: "bold magenta",
+    figures.INFO: "magenta",
+}
 COLUMNS = tuple(
     Column(key, label, width, flex=key == "message")
-    for key, label, width in zip(figures.WARNING_SORTS, words.WARNING_COLUMNS, (13, 22, 30, 22, 30), strict=True)
+    for key, label, width in zip(figures.WARNING_SORTS, words.WARNING_COLUMNS, (13, 20, 26, 22, 30), strict=True)
 )
 
 
-def _cells(row: figures.WarningRow) -> tuple[Cell, ...]:
-    severity = Text(row.severity, style=SEVERITY_STYLE.get(row.severity, ""))
-    return (severity, row.code, row.unit_name, row.service, row.message)
+def _cells(row: figures.WarningRow, *, member: bool = False, expanded: bool = False) -> tuple[Cell, ...]:
+    label = _(words.SEVERITIES.get(row.severity, row.severity))
+    if row.is_group:
+        label = ("▾ " if expanded else "▸ ") + label
+    elif member:
+        label = "  · " + label
+    severity = Text(label, style=SEVERITY_STYLE.get(row.severity, ""))
+    return (severity, row.code, row.unit_name, row.service_name, row.message)
 
 
 class WarningsPane(LazyPane):
@@ -41,7 +55,12 @@ class WarningsPane(LazyPane):
         super().__init__(id=id)
         self._sort = "severity"
         self._reverse = False
-        self._shown: list[figures.WarningRow] = []
+        self._rows: list[figures.WarningRow] = []
+        """The top-level rows in the current order (groups closed)."""
+        self._shown: list[tuple[figures.WarningRow, bool]] = []
+        """What the table lists: (row, is a member of an opened group)."""
+        self._expanded: set[tuple[str, str]] = set()
+        """Opened groups, by (code, service)."""
 
     def compose(self) -> ComposeResult:
         yield RowTable(COLUMNS, id="warnings-table")
@@ -57,24 +76,43 @@ class WarningsPane(LazyPane):
         model = self.model
         table = self.query_one(RowTable)
         if model is None or model.plan is None:
-            pending = model is None or model.plan_state == "pending"
-            table.empty = words.PENDING if pending else words.UNAVAILABLE_PLAN
-            self._shown = []
+            table.empty = words.PENDING
+            self._rows, self._shown = [], []
             table.set_rows([])
             table.border_title = ""
             return
-        rows = figures.warning_rows(model)  # sorted by severity, counted once per model
+        rows = figures.warning_rows(model)  # in the order of action, counted once per model
         if (self._sort, self._reverse) != ("severity", False):
             rows = figures.sort_warnings(rows, self._sort, self._reverse)
-        self._shown = rows
+        self._rows = rows
+        self._layout(keep_position=keep_position)
+        table.set_sort(self._sort, self._reverse)
+        groups = sum(1 for r in rows if r.is_group)
+        table.border_title = _(
+            "{warnings} warning(s) · {blocked} unschedulable · MVG lacks {groups} e-tjänst(er) (enter opens)"
+        ).format(
+            warnings=len(model.plan.warnings),
+            blocked=sum(1 for r in rows if r.severity == figures.UNSCHEDULABLE),
+            groups=groups,
+        )
+
+    def _layout(self, *, keep_position: bool = True) -> None:
+        table = self.query_one(RowTable)
+        shown: list[tuple[figures.WarningRow, bool]] = []
+        for row in self._rows:
+            shown.append((row, False))
+            if row.is_group and (row.code, row.service) in self._expanded:
+                shown.extend((member, True) for member in row.members)
+        self._shown = shown
         table.empty = words.NO_WARNINGS
         position = table.cursor if keep_position else 0
-        lazy = LazyRows([str(i) for i in range(len(rows))], lambda i: _cells(rows[i]))
-        table.set_rows(lazy, keep=str(min(position, max(len(rows) - 1, 0))))
-        table.set_sort(self._sort, self._reverse)
-        table.border_title = words.WARNINGS_TITLE.format(
-            warnings=len(model.plan.warnings), blocked=len(model.plan.unschedulable)
-        )
+
+        def cells(i: int) -> tuple[Cell, ...]:
+            row, member = shown[i]
+            return _cells(row, member=member, expanded=(row.code, row.service) in self._expanded)
+
+        lazy = LazyRows([str(i) for i in range(len(shown))], cells)
+        table.set_rows(lazy, keep=str(min(position, max(len(shown) - 1, 0))))
 
     @on(RowTable.RowHighlighted, "#warnings-table")
     def _highlighted(self, event: RowTable.RowHighlighted) -> None:
@@ -82,15 +120,26 @@ class WarningsPane(LazyPane):
         if not 0 <= event.index < len(self._shown):
             detail.update("")
             return
-        row = self._shown[event.index]
-        text = Text(f"{row.unit_name} ({row.unit}) · {row.service} · {row.code}\n", style="bold")
+        row, _member = self._shown[event.index]
+        if row.is_group:
+            text = Text(f"{row.service_name} ({row.service}) · {row.code} · {row.unit_name}\n", style="bold")
+        else:
+            text = Text(f"{row.unit_name} ({row.unit}) · {row.service_name} · {row.code}\n", style="bold")
         text.append(row.message)
         detail.update(text)
 
     @on(RowTable.RowSelected, "#warnings-table")
     def _chosen(self, event: RowTable.RowSelected) -> None:
-        if 0 <= event.index < len(self._shown):
-            self.post_message(OpenUnit(self._shown[event.index].unit))
+        if not 0 <= event.index < len(self._shown):
+            return
+        row, _member = self._shown[event.index]
+        if row.is_group:
+            key = (row.code, row.service)
+            self._expanded.symmetric_difference_update({key})
+            self._layout()
+            return
+        kind = "warning" if row.severity in ("error", "warning") else "unschedulable"
+        self.post_message(OpenUnit(row.unit, highlight=(kind, row.service, row.code)))
 
     @on(RowTable.HeaderClicked, "#warnings-table")
     def _header(self, event: RowTable.HeaderClicked) -> None:

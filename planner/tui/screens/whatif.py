@@ -6,7 +6,7 @@ scheduler runs; the result shows the new end week beside the current one.
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from datetime import date
 from typing import ClassVar
 
@@ -19,8 +19,10 @@ from textual.screen import ModalScreen
 from textual.widgets import Button, Footer, Input, Label, LoadingIndicator, Static
 from textual.worker import Worker, WorkerState, get_current_worker
 
+from planner.i18n import _
 from planner.plan.model import Plan, PlanOptions
 from planner.tui import data, words
+from planner.tui.widgets.problems import ErrorBanner
 
 
 @dataclass(frozen=True)
@@ -28,9 +30,11 @@ class WhatIfComputed:
     """What the worker hands back: the options it planned with and the plan (None: no planner)."""
 
     options: PlanOptions
-    plan: Plan | None
+    plan: Plan
     changes: tuple[str, ...]
     """`capacity 6 → 10` …, from the plan's own overrides."""
+    show_changes: bool = False
+    """The dialog was closed with "what changed": the app opens that view next."""
 
 
 def parse_number(text: str, field: str, least: int) -> int:
@@ -55,7 +59,10 @@ def parse_day(text: str, field: str) -> date | None:
 class WhatIfScreen(ModalScreen[WhatIfComputed | None]):
     """A small form; Recompute (or enter) plans in a worker; escape closes and keeps the result."""
 
-    BINDINGS: ClassVar[list[BindingType]] = [Binding("escape", "close", words.WHAT_IF_CLOSE)]
+    BINDINGS: ClassVar[list[BindingType]] = [
+        Binding("escape", "close", words.WHAT_IF_CLOSE),
+        Binding("ctrl+d", "changes", _(words.KEY_CHANGES), priority=True),
+    ]
 
     def __init__(self, model: data.Model, previous: WhatIfComputed | None = None) -> None:
         super().__init__()
@@ -72,6 +79,7 @@ class WhatIfScreen(ModalScreen[WhatIfComputed | None]):
             start = options.start or start
         else:
             capacity, minimum = policy.capacity.enables_per_week, policy.parallel_weeks.min
+        yield ErrorBanner()
         with Vertical(id="what-if-box") as box:
             box.border_title = words.WHAT_IF_TITLE
             with Horizontal(classes="field"):
@@ -85,6 +93,7 @@ class WhatIfScreen(ModalScreen[WhatIfComputed | None]):
                 yield Input(start.isoformat() if start else "", id="start", placeholder=self._default_start())
             with Horizontal(id="what-if-buttons"):
                 yield Button(words.WHAT_IF_RUN, id="run", variant="primary")
+                yield Button(_("What changed"), id="changes")
                 yield Button(words.WHAT_IF_CLOSE, id="close")
             yield LoadingIndicator(id="what-if-busy")
             yield Static(id="what-if-result")
@@ -94,7 +103,13 @@ class WhatIfScreen(ModalScreen[WhatIfComputed | None]):
         plan = self.model.plan
         return plan.start_week.isoformat() if plan else "YYYY-MM-DD"
 
+    def on_resize(self) -> None:
+        short = self.app.size.height < 36  # as ExploreApp.VERTICAL_BREAKPOINTS
+        for field in self.query(Input):
+            field.compact = short
+
     def on_mount(self) -> None:
+        self.on_resize()
         self.query_one("#what-if-busy").display = False
         self.query_one("#capacity", Input).focus()
         if self.result is not None:
@@ -125,7 +140,7 @@ class WhatIfScreen(ModalScreen[WhatIfComputed | None]):
         plan = data.run_what_if(self.model, options)
         if not get_current_worker().is_cancelled:
             # What changed is the planner's word (Plan.overrides), as `mvgplan plan` prints it.
-            changes = words.overrides(plan.overrides) if plan is not None else ()
+            changes = words.overrides(plan.overrides)
             self.app.call_from_thread(self._done, WhatIfComputed(options, plan, changes))
 
     def _done(self, result: WhatIfComputed) -> None:
@@ -135,9 +150,6 @@ class WhatIfScreen(ModalScreen[WhatIfComputed | None]):
 
     def _show(self, result: WhatIfComputed) -> None:
         out = self.query_one("#what-if-result", Static)
-        if result.plan is None:
-            out.update(Text(words.WHAT_IF_NO_PLANNER, style="bold red"))
-            return
         old = self.model.plan.end_week if self.model.plan else None
         text = Text(", ".join(result.changes) + "\n", style="dim")
         text.append(
@@ -151,6 +163,10 @@ class WhatIfScreen(ModalScreen[WhatIfComputed | None]):
         text.append(
             "\n" + words.WHAT_IF_STEPS.format(steps=len(result.plan.steps), blocked=len(result.plan.unschedulable))
         )
+        text.append("\n")
+        text.append(
+            _("What changed (ctrl+d) lists every step that moves; the Plan tab shows either plan (v)."), style="dim"
+        )
         out.update(text)
 
     def on_worker_state_changed(self, event: Worker.StateChanged) -> None:
@@ -162,3 +178,12 @@ class WhatIfScreen(ModalScreen[WhatIfComputed | None]):
     @on(Button.Pressed, "#close")
     def action_close(self) -> None:
         self.dismiss(self.result)
+
+    @on(Button.Pressed, "#changes")
+    def action_changes(self) -> None:
+        if self.result is None:
+            self.query_one("#what-if-result", Static).update(
+                Text(_("Recompute first: there is no what-if to compare yet."), style="bold")
+            )
+            return
+        self.dismiss(replace(self.result, show_changes=True))

@@ -254,13 +254,14 @@ class RowTable(CursorView):
             return Strip.blank(width, base)
         is_cursor = index == self.cursor
         cache_key = (index, is_cursor, width)
-        strip = self._lines.get(cache_key)
-        if strip is None:
-            name = "row-table--cursor" if is_cursor else ("row-table--odd" if index % 2 else "row-table--even")
-            style = base + self.get_component_rich_style(name, partial=True)
-            strip = Strip(self._cells_line(self._rows[index].cells, widths, style), total)
-            strip = strip.adjust_cell_length(max(total, width), style)
-            self._lines[cache_key] = strip
+        cached = self._lines.get(cache_key)
+        if cached is not None:
+            return cached.crop(scroll_x, scroll_x + width)
+        name = "row-table--cursor" if is_cursor else ("row-table--odd" if index % 2 else "row-table--even")
+        style = base + self.get_component_rich_style(name, partial=True)
+        strip = Strip(self._cells_line(self._rows[index].cells, widths, style), total)
+        strip = strip.adjust_cell_length(max(total, width), style)
+        self._lines[cache_key] = strip
         return strip.crop(scroll_x, scroll_x + width)
 
     # Moving.

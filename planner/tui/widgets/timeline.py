@@ -24,6 +24,8 @@ from planner.tui.widgets.cursor import CursorView
 
 HEADER_LINES = 2
 LABEL_WIDTH = 32
+"""The label column in a wide terminal; a narrow one gives the weeks two thirds of the room."""
+MIN_LABEL_WIDTH = 14
 BLACKOUT_SYMBOL = "░"
 
 
@@ -98,8 +100,16 @@ class Timeline(CursorView):
         self._row_cache.clear()
         self.border_title = title
         self._header = self._make_header(weeks)
-        self.virtual_size = Size(LABEL_WIDTH + len(weeks), len(rows) + HEADER_LINES)
+        self.virtual_size = Size(self._label_width() + len(weeks), len(rows) + HEADER_LINES)
         self.cursor = self._keys.index(current) if current in self._keys else 0
+        self.refresh()
+
+    def _label_width(self) -> int:
+        width = self.scrollable_content_region.width
+        return LABEL_WIDTH if not width else max(MIN_LABEL_WIDTH, min(LABEL_WIDTH, width // 3))
+
+    def on_resize(self, event: events.Resize) -> None:
+        self.virtual_size = Size(self._label_width() + len(self._weeks), len(self._keys) + HEADER_LINES)
         self.refresh()
 
     @property
@@ -155,14 +165,15 @@ class Timeline(CursorView):
         scroll_x, scroll_y = self.scroll_offset
         width = self.scrollable_content_region.width
         base = self.rich_style
-        visible = max(width - LABEL_WIDTH, 0)
+        label_width = self._label_width()
+        visible = max(width - label_width, 0)
         first = int(scroll_x)
         blackout = self.get_component_rich_style("timeline--blackout", partial=True)
         if y < HEADER_LINES:
             style = self.get_component_rich_style("timeline--header")
             label = f" {words.TIMELINE_YEAR if y == 0 else words.TIMELINE_WEEK}"
             text = self._header[y][first : first + visible]
-            segments = [Segment(label[: LABEL_WIDTH - 1].ljust(LABEL_WIDTH), style)]
+            segments = [Segment(label[: label_width - 1].ljust(label_width), style)]
             segments += self._runs(text, first, lambda _: style, self._blackouts, blackout)
             return Strip(segments).adjust_cell_length(width, base)
         row = int(scroll_y) + y - HEADER_LINES
@@ -170,7 +181,7 @@ class Timeline(CursorView):
             return Strip.blank(width, base)
         key = self._keys[row]
         label_style = self.get_component_rich_style("timeline--cursor" if row == self.cursor else "timeline--label")
-        label = f" {self._labels[row]}"[: LABEL_WIDTH - 1].ljust(LABEL_WIDTH)
+        label = f" {self._labels[row]}"[: label_width - 1].ljust(label_width)
         symbols = self._row_symbols(key)[first : first + visible]
         shaded = self._blackouts | self._own_blackouts(key)
         segments = [Segment(label, label_style)]

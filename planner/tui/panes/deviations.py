@@ -1,0 +1,81 @@
+"""The deviations tab: every basutbud deviation of every hälsocentral, with its whole reason.
+
+The table cuts long reasons at the right edge; the highlighted row's reason shows in full
+below it, wrapped, with the file and line to change. Enter opens the hälsocentral with that
+deviation highlighted.
+"""
+
+from __future__ import annotations
+
+from rich.text import Text
+from textual import on
+from textual.app import ComposeResult
+from textual.widgets import Static
+
+from planner.i18n import _
+from planner.tui import figures, words
+from planner.tui.data import Model
+from planner.tui.messages import OpenUnit
+from planner.tui.panes.base import LazyPane
+from planner.tui.widgets.rowtable import Cell, Column, LazyRows, RowTable
+
+
+def _columns() -> tuple[Column, ...]:
+    labels = [_(label) for label in words.DEVIATIONS_TAB_COLUMNS]
+    widths = (22, 24, 8, 20, 40)
+    return tuple(
+        Column(key, label, width, flex=key == "message")
+        for key, label, width in zip(("unit", "service", "channel", "kind", "message"), labels, widths, strict=True)
+    )
+
+
+def _cells(row: figures.DeviationRow) -> tuple[Cell, ...]:
+    return (row.unit_name, row.service_name, row.channel, Text(row.kind, style="bold red"), row.message)
+
+
+class DeviationsPane(LazyPane):
+    def __init__(self, *, id: str | None = None) -> None:
+        super().__init__(id=id)
+        self._rows: list[figures.DeviationRow] = []
+
+    def compose(self) -> ComposeResult:
+        yield RowTable(_columns(), id="deviations-table")
+        yield Static(id="deviation-detail")
+
+    def draw(self, model: Model) -> None:
+        table = self.query_one("#deviations-table", RowTable)
+        if model.report is None:
+            table.empty = words.PENDING
+            self._rows = []
+            table.set_rows([])
+            table.border_title = ""
+            return
+        rows = figures.deviation_rows(model)
+        self._rows = rows
+        table.empty = _("No deviations: every hälsocentral meets the basutbud.")
+        table.set_rows(LazyRows([str(i) for i in range(len(rows))], lambda i: _cells(rows[i])))
+        units = len({r.unit for r in rows})
+        table.border_title = _("{deviations} deviation(s) at {units} hälsocentral(er) · enter opens one").format(
+            deviations=len(rows), units=units
+        )
+
+    @on(RowTable.RowHighlighted, "#deviations-table")
+    def _highlighted(self, event: RowTable.RowHighlighted) -> None:
+        detail = self.query_one("#deviation-detail", Static)
+        if not 0 <= event.index < len(self._rows):
+            detail.update("")
+            return
+        row = self._rows[event.index]
+        text = Text(f"{row.file}:{row.line}", style="bold")
+        text.append(f" · {row.unit_name} · {row.service_name} · {row.channel} · {row.kind}\n", style="bold")
+        text.append(row.message)
+        detail.update(text)
+
+    @on(RowTable.RowSelected, "#deviations-table")
+    def _chosen(self, event: RowTable.RowSelected) -> None:
+        if 0 <= event.index < len(self._rows):
+            row = self._rows[event.index]
+            self.post_message(OpenUnit(row.unit, highlight=("deviation", row.service, row.channel)))
+
+    def focus_table(self) -> None:
+        self.query_one("#deviations-table", RowTable).focus()
