@@ -8,12 +8,12 @@ from planner.catalog.model import Offering
 from planner.plan.model import Step
 from planner.tui import words
 
-ACTION_STYLE = {"enable": "bold green", "redirect": "bold yellow", "brief_staff": "cyan"}
+ACTION_STYLE = {"enable": "bold green", "redirect": "bold yellow", "brief_staff": "cyan", "inform_patients": "cyan"}
 STATUS_STYLE = {"active": "green", "redirect": "yellow", "planned": "cyan", "retired": "dim"}
 
 
 def action(step: Step) -> Text:
-    return Text(words.ACTIONS[step.action], style=ACTION_STYLE.get(step.action, ""))
+    return Text(words.ACTIONS.get(step.action, step.action), style=ACTION_STYLE.get(step.action, ""))
 
 
 def step_why(step: Step) -> Text:

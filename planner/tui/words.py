@@ -24,9 +24,10 @@ KEY_HELP: tuple[tuple[str, tuple[tuple[str, str], ...]], ...] = (
     (
         "Everywhere",
         (
-            ("1 2 3 4", "Overview · Plan · Warnings · Services"),
+            ("1 2 3 4 5", "Overview · Plan · Warnings · Services · Deviations"),
             ("ctrl+p", "search units and services by name or id"),
             ("w", "what-if: capacity, minimum parallel weeks, start date"),
+            ("d", "what the last what-if changed (ctrl+d in the what-if form)"),
             ("r", "reload the catalogue now (it also reloads by itself when a file changes)"),
             ("?", "this help"),
             ("tab / shift+tab", "next / previous field"),
@@ -45,18 +46,30 @@ KEY_HELP: tuple[tuple[str, tuple[tuple[str, str], ...]], ...] = (
     ),
     (
         "Hälsocentral",
-        (("escape", "back"), ("tab", "offerings · deviations · planned steps")),
+        (
+            ("escape", "back"),
+            ("tab", "offerings · deviations · warnings and planned steps"),
+            ("enter / e", "the whole text of the row: a step's explanation, a warning, a deviation"),
+        ),
     ),
     (
         "Plan",
         (
             ("g", "timeline per hälsocentral / per e-tjänst"),
+            ("v", "the current plan / the last what-if's plan"),
             ("up / down", "move in the timeline; left / right scroll the weeks"),
             ("enter", "open the hälsocentral (or e-tjänst) under the cursor"),
             ("tab", "weeks table; the steps of the highlighted week show beside it"),
         ),
     ),
-    ("Warnings", (("s / S", "sort (severity first) / reverse"), ("enter", "open the hälsocentral"))),
+    (
+        "Warnings",
+        (
+            ("s / S", "sort (severity first) / reverse"),
+            ("enter", "open the hälsocentral (on an info row: list its hälsocentraler)"),
+        ),
+    ),
+    ("Deviations", (("enter", "open the hälsocentral with the deviation highlighted"),)),
     (
         "Services",
         (
@@ -160,7 +173,12 @@ NO_STEPS = "No planned steps."
 NO_DEVIATIONS = "No deviations."
 BASUTBUD_MARK = " (basutbud)"
 
-ACTIONS = {"brief_staff": "brief staff", "enable": "enable", "redirect": "redirect"}
+ACTIONS = {
+    "brief_staff": "brief staff",
+    "inform_patients": "inform patients",
+    "enable": "enable",
+    "redirect": "redirect",
+}
 STATUSES = {"active": "active", "redirect": "redirect", "planned": "planned", "retired": "retired"}
 
 # Plan pane.

@@ -50,7 +50,8 @@ def next_step_text(model: Model, row: figures.UnitRow) -> Text:
     if step is None:
         return Text(words.PENDING if model.plan_state == "pending" else words.NONE, style="dim")
     service = model.catalog.service_by_id.get(step.service)
-    return Text(f"{words.week(step.week)} {words.ACTIONS[step.action]} {service.name if service else step.service}")
+    what = words.ACTIONS.get(step.action, step.action)
+    return Text(f"{words.week(step.week)} {what} {service.name if service else step.service}")
 
 
 def table_rows(model: Model) -> dict[str, Row]:
