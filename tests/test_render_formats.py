@@ -166,18 +166,26 @@ def test_csv_rows_come_in_week_order(catalog: Catalog) -> None:
 # --- markdown --------------------------------------------------------------------------
 
 
-def test_markdown_has_a_summary_a_warnings_table_and_a_table_per_week(catalog: Catalog) -> None:
+def test_markdown_has_a_summary_a_warnings_table_and_a_table_per_week_of_the_first_quarter(catalog: Catalog) -> None:
     md = render(sample_plan(), catalog, "markdown")
     assert "## Summary" in md
     assert "| Severity | Code | Hälsocentral | E-tjänst | Message |" in md
-    assert md.count("| Hälsocentral | E-tjänst | Step | Channel | Binding | Reason |") == 4
+    assert md.count("| Hälsocentral | Step | E-tjänst | Why this week |") == 4
+
+
+def test_markdown_folds_the_weeks_after_the_first_quarter_in_details(catalog: Catalog) -> None:
+    late = Step("hc-alfa", "omboka-tid", "brief_staff", "mvg", D("2027-06-07"), D("2027-06-07"), "lead_time", "b")
+    md = render(sample_plan(steps=(*sample_plan().steps, late)), catalog, "markdown")
+    near, folded = md.split("## Later weeks")
+    assert "v. 23 (2027)" not in near
+    assert "<details>" in folded and "| v. 23 (2027) | Alfa Din hälsocentral | brief staff Av- och omboka tid" in folded
 
 
 def test_markdown_escapes_a_pipe_so_it_cannot_break_a_table(catalog: Catalog) -> None:
     md = render(sample_plan(), catalog, "markdown")
     row = next(line for line in md.splitlines() if "after 2 weeks" in line)
     assert "a \\| pipe" in row
-    assert len(re.findall(r"(?<!\\)\|", row)) == 7  # six cells
+    assert len(re.findall(r"(?<!\\)\|", row)) == 5  # four cells
 
 
 def test_markdown_cells_hold_no_line_breaks_or_html() -> None:

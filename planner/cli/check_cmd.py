@@ -9,7 +9,6 @@ from __future__ import annotations
 import argparse
 import os
 import sys
-from typing import TYPE_CHECKING
 
 from planner.cli.common import (
     UsageError,
@@ -18,11 +17,9 @@ from planner.cli.common import (
     emit,
     load,
     parse_date,
+    selected_units,
 )
 from planner.i18n import _
-
-if TYPE_CHECKING:
-    from planner.catalog.loader import Catalog
 
 FORMATS = ("text", "json", "github", "junit", "sarif")  # planner.conformance.render.FORMATS, kept light here
 BINARY_FORMATS = ("xlsx",)
@@ -75,7 +72,7 @@ def run(args: argparse.Namespace) -> int:
     if args.format in BINARY_FORMATS and not args.out:
         raise UsageError(_("--format {format} writes a file: add --out FILE.{format}").format(format=args.format))
     catalog = load(args)
-    units = _selected_units(args.unit, catalog)
+    units = selected_units(args.unit, catalog)
     from planner.conformance.check import check
     from planner.conformance.render import context, render
 
@@ -107,20 +104,6 @@ def _write(path: str, data: str | bytes) -> None:
         write_atomic(path, data)
     except OSError as exc:
         raise UsageError(_("cannot write {path}: {problem}").format(path=path, problem=exc.strerror or exc)) from None
-
-
-def _selected_units(wanted: list[str] | None, catalog: Catalog) -> list[str] | None:
-    if not wanted:
-        return None
-    from planner.catalog.diagnose import did_you_mean
-
-    known = catalog.unit_by_id.keys()
-    for unit_id in wanted:
-        if unit_id not in known:
-            raise UsageError(
-                f"--unit: no hälsocentral with id {unit_id!r} in {catalog.root}{did_you_mean(unit_id, set(known))}"
-            )
-    return list(dict.fromkeys(wanted))
 
 
 def _wants_color() -> bool:

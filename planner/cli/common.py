@@ -93,3 +93,19 @@ def effective_as_of(args: argparse.Namespace, catalog: Catalog) -> date:
 def emit(text: str) -> None:
     """Results go to stdout, ending in exactly one newline."""
     sys.stdout.write(text if text.endswith("\n") or not text else text + "\n")
+
+
+def selected_units(wanted: list[str] | None, catalog: Catalog) -> list[str] | None:
+    """The hälsocentraler `--unit ID` (repeatable) asks for, each once, in the order given;
+    None without `--unit`. An id the catalogue lacks is a usage error with a did-you-mean."""
+    if not wanted:
+        return None
+    from planner.catalog.diagnose import did_you_mean
+
+    known = catalog.unit_by_id.keys()
+    for unit_id in wanted:
+        if unit_id not in known:
+            raise UsageError(
+                f"--unit: no hälsocentral with id {unit_id!r} in {catalog.root}{did_you_mean(unit_id, set(known))}"
+            )
+    return list(dict.fromkeys(wanted))

@@ -19,7 +19,16 @@ from datetime import date
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from planner.cli.common import UsageError, add_catalog_option, catalog_path, effective_as_of, emit, load, parse_date
+from planner.cli.common import (
+    UsageError,
+    add_catalog_option,
+    catalog_path,
+    effective_as_of,
+    emit,
+    load,
+    parse_date,
+    selected_units,
+)
 from planner.i18n import _
 
 if TYPE_CHECKING:
@@ -84,6 +93,13 @@ def register(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
         help="exit 1 if FILE is not exactly what the catalogue produces now (format from its extension)",
     )
     parser.add_argument(
+        "--unit",
+        action="append",
+        metavar="ID",
+        help="show only this hälsocentral's steps, warnings and unschedulable items (repeat for more); "
+        "the plan is still made for the whole region",
+    )
+    parser.add_argument(
         "--strict",
         action="store_true",
         help="exit 1 when there are warnings of severity error or unschedulable items",
@@ -123,7 +139,7 @@ def output_format(args: argparse.Namespace) -> str:
 
 def run(args: argparse.Namespace) -> int:
     from planner.plan.memory import cyclic_gc_paused
-    from planner.plan.model import PlanOptions
+    from planner.plan.model import PlanOptions, only_units
     from planner.plan.render import render
     from planner.plan.scheduler import schedule
 
@@ -138,6 +154,7 @@ def run(args: argparse.Namespace) -> int:
             )
         )
     catalog = load(args)
+    units = selected_units(args.unit, catalog)
     if args.check:
         _require_plan_file(args, fmt, catalog)
     as_of = effective_as_of(args, catalog)
@@ -149,6 +166,8 @@ def run(args: argparse.Namespace) -> int:
         parallel_min=args.parallel_min,
     )
     plan = schedule(catalog, options)
+    if units is not None:
+        plan = only_units(plan, units)
     # A national plan is millions of small objects, none in a cycle: without the pause the
     # collector walks them all again and again while a renderer allocates (yaml: 2-3x slower).
     if fmt == "xlsx":
@@ -260,6 +279,8 @@ def _command(args: argparse.Namespace, fmt: str, catalog: Catalog) -> str:
     ):
         if value is not None:
             words += [option, str(value)]
+    for unit in args.unit or ():
+        words += ["--unit", unit]
     return shlex.join([*words, "--out", args.check])
 
 

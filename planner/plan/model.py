@@ -2,8 +2,8 @@
 
 from __future__ import annotations
 
-from collections.abc import Mapping
-from dataclasses import dataclass, field
+from collections.abc import Iterable, Mapping
+from dataclasses import dataclass, field, replace
 from datetime import date
 from types import MappingProxyType
 from typing import Literal
@@ -113,3 +113,26 @@ class Plan:
     configured_start_week: date | None = None
     """The first week `plan.start` (or `--start`) asked for, when as_of has passed it and the
     plan starts later (the rolling start, docs/planning.md); None when the plan starts there."""
+    shown_units: tuple[str, ...] = ()
+    """When not empty: the plan was computed for the whole region, but only these units'
+    steps, warnings and unschedulable items are kept (`plan --unit`, see `only_units`)."""
+
+
+def only_units(plan: Plan, units: Iterable[str]) -> Plan:
+    """`plan` with only the steps, warnings and unschedulable items of `units` (`plan --unit`).
+
+    The plan itself was made for the whole region, so every week is where the regional plan
+    puts it; the end week is the last of the steps kept, and there is no lower bound (the
+    planner's bound is the region's, not these units').
+    """
+    keep = frozenset(units)
+    steps = tuple(s for s in plan.steps if s.unit in keep)
+    return replace(
+        plan,
+        steps=steps,
+        unschedulable=tuple(u for u in plan.unschedulable if u.unit in keep),
+        warnings=tuple(w for w in plan.warnings if w.unit in keep),
+        end_week=max((s.week for s in steps), default=None),
+        lower_bound_week=None,
+        shown_units=tuple(sorted(keep)),
+    )

@@ -129,7 +129,7 @@ def repair_no_mvg_equivalent(service: str) -> str:
 def restore_legacy(message: str) -> str:
     """An unschedulable repair's message: until it can be planned, 1177 must serve again."""
     return _(
-        "{message}; until then, restore the 1177 e-service (status: active), which forwards patients to nothing"
+        "{message}; until then, restore the 1177 e-service (status: active): today it forwards patients to nothing"
     ).format(message=message)
 
 

@@ -42,7 +42,7 @@ def render(plan: Plan, catalog: Catalog) -> str:
     cal.add("method", "PUBLISH")
     cal.add("x-wr-calname", f"{MVG_CALENDAR_NAME}, {n.region}")
     stamp = datetime.combine(plan.as_of, time(0, 0), tzinfo=UTC)
-    for week in weeks(plan):
+    for week in weeks(plan, n):
         label = iso_week_label(week.monday)
         for unit in week.units:
             event = Event()

@@ -1,41 +1,80 @@
 """`--format markdown`: the plan as a report, for a pull-request comment or the nämnd.
 
-GitHub-flavoured markdown: a summary table, the warnings and unschedulable items as tables,
-then one table per week. Cell text is escaped so a `|` in a reason cannot break a table.
+GitHub-flavoured markdown that fits a pull-request comment (GitHub takes 65,536 characters;
+the report aims at `LIMIT`): a summary table and the first weeks of the plan in full, every
+step with why it lies in its week; the warnings; the unschedulable items grouped by reason and
+e-tjänst (one row names every hälsocentral, as the text output does); then the later weeks
+folded in a `<details>` block per quarter, one line per hälsocentral and week. Should a large
+catalogue still not fit, the folded weeks drop their bindings, then their rows (`--format csv`
+has every step). Cell text is escaped so a `|` in a reason cannot break a table.
 """
 
 from __future__ import annotations
 
 from collections.abc import Sequence
+from datetime import date
+from itertools import groupby
 from typing import TYPE_CHECKING
 
 from planner.calendar import swedish_week_label
-from planner.plan.model import Plan
-from planner.plan.render.labels import PLAN_TITLE, UNSCHEDULABLE_LABELS, action_label, binding_label
+from planner.i18n import _, ngettext
+from planner.plan.model import Plan, Step
+from planner.plan.render.labels import PLAN_TITLE, UNSCHEDULABLE_LABELS, action_label
 from planner.plan.render.view import (
+    Names,
+    Week,
     counts,
     names,
     overrides_text,
-    sorted_unschedulable,
+    shown_units,
     sorted_warnings,
+    start_moved,
+    unschedulable_groups,
     week_or_none,
     weeks,
 )
+from planner.plan.texts import weeks as span
 
 if TYPE_CHECKING:
     from planner.catalog.loader import Catalog
 
+LIMIT = 60_000
+"""Characters the report aims to stay within on any catalogue (a GitHub comment takes 65,536)."""
+FIRST_WEEKS = 13
+"""Weeks from the plan's first week shown in full: a quarter, the stretch a team plans for."""
+
 
 def render(plan: Plan, catalog: Catalog) -> str:
     n = names(catalog)
+    plan_weeks = weeks(plan, n)
+    cut = plan.start_week.toordinal() + 7 * FIRST_WEEKS
+    near = [w for w in plan_weeks if w.monday.toordinal() < cut]
+    later = [w for w in plan_weeks if w.monday.toordinal() >= cut]
+    head = [*_heading(plan, n), *_near(plan, near, n), *_warnings(plan, n), *_unschedulable(plan, n)]
+    # The later weeks in as much detail as fits: with bindings, without, or only counted.
+    for detail in (2, 1, 0):
+        text = "\n".join([*head, *_later(later, n, detail)]) + "\n"
+        if len(text) <= LIMIT:
+            break
+    return text
+
+
+def _heading(plan: Plan, n: Names) -> list[str]:
     c = counts(plan)
     end = f"{week_or_none(plan.end_week)}" + (f" (week of {plan.end_week.isoformat()})" if plan.end_week else "")
     warnings = str(c.warnings) + (f" ({c.errors} of severity error)" if c.errors else "")
-    out = [
+    intro = [
         f"# {cell(PLAN_TITLE)}: {cell(n.region)}",
         "",
         f"{cell(n.channel(n.legacy))} → {cell(n.channel(n.target))}, as of {plan.as_of.isoformat()}, "
         f"catalogue `{plan.catalog_digest}`.",
+    ]
+    if plan.configured_start_week is not None:
+        intro += ["", cell(start_moved(plan))]
+    if plan.shown_units:
+        intro += ["", cell(shown_units(plan, n))]
+    return [
+        *intro,
         "",
         "## Summary",
         "",
@@ -45,58 +84,104 @@ def render(plan: Plan, catalog: Catalog) -> str:
                 ["First week", f"{swedish_week_label(plan.start_week)} (week of {plan.start_week.isoformat()})"],
                 ["Last week", end],
                 ["No plan can end before", week_or_none(plan.lower_bound_week)],
+                [_("Steps"), str(c.steps)],
                 ["Enables", str(c.enables)],
                 ["Redirects", str(c.redirects)],
                 ["Staff briefings", str(c.briefings)],
+                [_("Patient notices"), str(c.notices)],
                 ["Warnings", warnings],
                 ["Unschedulable", str(c.unschedulable)],
                 ["Overrides", cell(overrides_text(plan))],
             ],
         ),
-        "",
-        "## Warnings",
-        "",
     ]
-    if plan.warnings:
-        rows = [
-            [w.severity, f"`{w.code}`", cell(n.unit(w.unit)), cell(n.service(w.service)), cell(w.message)]
-            for w in sorted_warnings(plan.warnings)
-        ]
-        out += table(["Severity", "Code", "Hälsocentral", "E-tjänst", "Message"], rows)
-    else:
-        out.append("None.")
-    out += ["", "## Unschedulable", ""]
-    if plan.unschedulable:
-        rows = [
-            [
-                f"`{u.reason}`: {cell(UNSCHEDULABLE_LABELS.get(u.reason, u.reason))}",
-                cell(n.unit(u.unit)),
-                cell(n.service(u.service)),
-                cell(u.message),
-            ]
-            for u in sorted_unschedulable(plan.unschedulable)
-        ]
-        out += table(["Reason", "Hälsocentral", "E-tjänst", "Message"], rows)
-    else:
-        out.append("None.")
-    out += ["", "## Week by week"]
+
+
+def _near(plan: Plan, near: list[Week], n: Names) -> list[str]:
+    last = date.fromordinal(plan.start_week.toordinal() + 7 * (FIRST_WEEKS - 1))
+    title = _("The first {count} weeks: {weeks}").format(count=FIRST_WEEKS, weeks=span(plan.start_week, last))
+    out = ["", f"## {title}"]
     if not plan.steps:
-        out += ["", "Nothing to schedule."]
-    for week in weeks(plan):
+        return [*out, "", "Nothing to schedule."]
+    if not near:
+        return [*out, "", _("No steps in these weeks.")]
+    for week in near:
         out += ["", f"### {week.label}, {week.date.isoformat()}", ""]
         rows = [
             [
                 cell(n.unit(s.unit)),
-                cell(n.service(s.service)),
                 action_label(s.action),
-                cell(n.channel(s.channel)),
-                f"`{s.binding}`: {cell(binding_label(s.binding))}",
-                cell(s.reason),
+                cell(n.service(s.service)),
+                f"`{s.binding}`: {cell(s.reason)}",
             ]
             for s in week.steps
         ]
-        out += table(["Hälsocentral", "E-tjänst", "Step", "Channel", "Binding", "Reason"], rows)
-    return "\n".join(out) + "\n"
+        out += table(["Hälsocentral", "Step", "E-tjänst", _("Why this week")], rows)
+    return out
+
+
+def _warnings(plan: Plan, n: Names) -> list[str]:
+    out = ["", "## Warnings", ""]
+    if not plan.warnings:
+        return [*out, "None."]
+    rows = [
+        [w.severity, f"`{w.code}`", cell(n.unit(w.unit)), cell(n.service(w.service)), cell(w.message)]
+        for w in sorted_warnings(plan.warnings, n)
+    ]
+    return [*out, *table(["Severity", "Code", "Hälsocentral", "E-tjänst", "Message"], rows)]
+
+
+def _unschedulable(plan: Plan, n: Names) -> list[str]:
+    out = ["", "## Unschedulable", ""]
+    if not plan.unschedulable:
+        return [*out, "None."]
+    rows = []
+    for group in unschedulable_groups(plan, n):
+        units = ", ".join(cell(n.unit(u)) for u in group.units)
+        if len(group.units) > 1:
+            units = ngettext("{n} hälsocentral: {units}", "{n} hälsocentraler: {units}", len(group.units)).format(
+                n=len(group.units), units=units
+            )
+        reason = f"`{group.reason}`: {cell(UNSCHEDULABLE_LABELS.get(group.reason, group.reason))}"
+        rows.append([reason, cell(n.service(group.service)), units, cell(group.message)])
+    return [*out, *table(["Reason", "E-tjänst", "Hälsocentraler", "Message"], rows)]
+
+
+def _quarter(monday: date) -> tuple[int, int]:
+    iso = monday.isocalendar()
+    return (iso.year, (min(iso.week, 52) - 1) // 13 + 1)
+
+
+def _later(later: list[Week], n: Names, detail: int) -> list[str]:
+    """The weeks after the first ones, folded per quarter of ISO weeks. `detail` 2: a line
+    per hälsocentral and week, each step with its binding; 1: without bindings; 0: counts."""
+    if not later:
+        return []
+    out = ["", f"## {_('Later weeks')}"]
+    for (year, quarter), in_quarter in groupby(later, key=lambda w: _quarter(w.monday)):
+        quarter_weeks = list(in_quarter)
+        steps = sum(len(w.steps) for w in quarter_weeks)
+        weeks_ = span(quarter_weeks[0].monday, quarter_weeks[-1].monday)
+        summary = ngettext(
+            "Q{quarter} {year} ({span}): {n} step", "Q{quarter} {year} ({span}): {n} steps", steps
+        ).format(quarter=quarter, year=year, span=weeks_, n=steps)
+        out += ["", "<details>", f"<summary>{cell(summary)}</summary>", ""]
+        if detail == 0:
+            out.append(_("Every step is in `mvgplan plan --format csv`."))
+        else:
+            rows = [
+                [week.label, cell(n.unit(unit.unit)), "; ".join(_step(s, n, detail) for s in unit.steps)]
+                for week in quarter_weeks
+                for unit in week.units
+            ]
+            out += table([_("Week"), "Hälsocentral", _("Steps")], rows)
+        out += ["", "</details>"]
+    return out
+
+
+def _step(step: Step, n: Names, detail: int) -> str:
+    text = f"{action_label(step.action)} {cell(n.service(step.service))}"
+    return f"{text} (`{step.binding}`)" if detail >= 2 else text
 
 
 def cell(text: str) -> str:

@@ -53,7 +53,7 @@ def render(plan: Plan, catalog: Catalog) -> str:
     by_unit: dict[str, list[Step]] = defaultdict(list)
     for step in sorted_steps(plan.steps):
         by_unit[step.unit].append(step)
-    for unit in sorted(by_unit):
+    for unit in sorted(by_unit, key=n.unit_key):
         lines.append(f"    section {escape(n.unit(unit))}")
         lines += [f"        {task}" for task in _tasks(by_unit[unit], plan.start_week, n)]
     return "\n".join(lines) + "\n"

@@ -6,9 +6,11 @@ the steps week by week, and one summary line with the end week and its lower bou
 
 from __future__ import annotations
 
+from datetime import date
 from typing import TYPE_CHECKING
 
 from planner.calendar import swedish_week_label
+from planner.i18n import ngettext
 from planner.plan.model import Plan
 from planner.plan.render.labels import PLAN_TITLE, action_label, plural
 from planner.plan.render.view import (
@@ -18,9 +20,10 @@ from planner.plan.render.view import (
     names,
     overrides_text,
     short_digest,
-    sorted_unschedulable,
+    shown_units,
     sorted_warnings,
     start_moved,
+    unschedulable_groups,
     weeks,
 )
 
@@ -48,6 +51,8 @@ def _heading(plan: Plan, n: Names) -> list[str]:
     ]
     if plan.configured_start_week is not None:
         lines.append(start_moved(plan))
+    if plan.shown_units:
+        lines.append(shown_units(plan, n))
     return [*lines, f"Overrides: {overrides_text(plan)}"]
 
 
@@ -57,7 +62,8 @@ def _warnings(plan: Plan, n: Names) -> list[str]:
         return ["Warnings: none"]
     head = f"Warnings: {c.warnings}" + (f", {plural(c.errors, 'error')}" if c.errors else "")
     rows = [
-        [w.severity, w.code, _unit(n, w.unit), n.service(w.service), w.message] for w in sorted_warnings(plan.warnings)
+        [w.severity, w.code, _unit(n, w.unit), n.service(w.service), w.message]
+        for w in sorted_warnings(plan.warnings, n)
     ]
     return [head, *columns(rows, indent="  ")]
 
@@ -65,24 +71,19 @@ def _warnings(plan: Plan, n: Names) -> list[str]:
 def _unschedulable(plan: Plan, n: Names) -> list[str]:
     if not plan.unschedulable:
         return ["Unschedulable: none"]
-    # The same service is often unschedulable for the same reason at many units (no MVG
-    # equivalent yet): one line per reason and service, naming the units, reads far better
-    # than forty identical lines.
-    groups: dict[tuple[str, str, str], list[str]] = {}
-    for u in sorted_unschedulable(plan.unschedulable):
-        groups.setdefault((u.reason, u.service, u.message), []).append(u.unit)
     rows = []
-    for (reason, service, message), units in sorted(groups.items(), key=lambda g: (g[0][0], g[0][1], g[1])):
+    for group in unschedulable_groups(plan, n):
+        units = group.units
         where = _unit(n, units[0]) if len(units) == 1 else f"{len(units)} hälsocentraler: {', '.join(units)}"
-        rows.append([reason, n.service(service), where])
-        rows.append(["", "", message])
+        rows.append([group.reason, n.service(group.service), where])
+        rows.append(["", "", group.message])
     return [f"Unschedulable: {len(plan.unschedulable)}", *columns(rows, indent="  ")]
 
 
 def _steps(plan: Plan, n: Names) -> list[str]:
     if not plan.steps:
         return ["Steps: none (nothing to schedule)"]
-    plan_weeks = weeks(plan)
+    plan_weeks = weeks(plan, n)
     # One table for the whole plan, so the columns line up from week to week.
     rows = [
         [action_label(s.action), s.channel, n.service(s.service), f"[{s.binding}] {s.reason}"]
@@ -90,7 +91,7 @@ def _steps(plan: Plan, n: Names) -> list[str]:
         for s in week.steps
     ]
     formatted = iter(columns(rows, indent="    "))
-    lines = [f"Steps: {len(plan.steps)} in {plural(len(plan_weeks), 'week')}"]
+    lines = [steps_line(plan, plan_weeks[0].monday, plan_weeks[-1].monday, len(plan_weeks))]
     for week in plan_weeks:
         lines += ["", f"{week.label}, {week.date.isoformat()}"]
         for unit in week.units:
@@ -99,9 +100,26 @@ def _steps(plan: Plan, n: Names) -> list[str]:
     return lines
 
 
+def steps_line(plan: Plan, first: date, last: date, busy: int) -> str:
+    """`Steps: 508 from v. 2 (2027) to v. 33 (2027), in 31 of those 32 weeks`: the same steps and
+    the same last week as the summary line counts and names."""
+    span = (last - first).days // 7 + 1
+    return ngettext(
+        "Steps: {n} from {first} to {last}, in {busy} of those {span} weeks",
+        "Steps: {n} from {first} to {last}, in {busy} of those {span} weeks",
+        len(plan.steps),
+    ).format(n=len(plan.steps), first=swedish_week_label(first), last=swedish_week_label(last), busy=busy, span=span)
+
+
 def _summary(plan: Plan) -> str:
     c = counts(plan)
-    done = f"{plural(c.enables, 'enable')}, {plural(c.redirects, 'redirect')}, {plural(c.briefings, 'staff briefing')}"
+    kinds = [
+        plural(c.enables, "enable"),
+        plural(c.redirects, "redirect"),
+        plural(c.briefings, "staff briefing"),
+        ngettext("{n} patient notice", "{n} patient notices", c.notices).format(n=c.notices),
+    ]
+    done = ngettext("{n} step ({kinds})", "{n} steps ({kinds})", c.steps).format(n=c.steps, kinds=", ".join(kinds))
     if plan.end_week is None:
         end = "nothing to schedule"
     else:

@@ -1,7 +1,8 @@
 """What every renderer needs from a plan: display names, a stable order, weeks and counts.
 
 Renderers are pure and byte-identical for the same input, so every collection they print is
-sorted here, by codes and ids, never by dict or set order.
+sorted here, never by dict or set order: hälsocentraler by name in Swedish order
+(`planner.collation`), everything else by codes and ids.
 """
 
 from __future__ import annotations
@@ -14,8 +15,9 @@ from itertools import groupby
 from typing import TYPE_CHECKING
 
 from planner.calendar import swedish_week_label
-from planner.i18n import _
-from planner.plan.model import Plan, PlanWarning, Step, Unschedulable, reading_order
+from planner.collation import NameKey, name_key
+from planner.i18n import _, ngettext
+from planner.plan.model import Plan, PlanWarning, Step, Unschedulable, action_rank, reading_order
 from planner.plan.render.labels import NO_OVERRIDES
 
 if TYPE_CHECKING:
@@ -37,6 +39,10 @@ class Names:
 
     def unit(self, unit_id: str) -> str:
         return self.units.get(unit_id, unit_id)
+
+    def unit_key(self, unit_id: str) -> tuple[NameKey, str]:
+        """Hälsocentraler in the order a person looks them up: by name, Swedish collation."""
+        return (name_key(self.unit(unit_id)), unit_id)
 
     def service(self, service_id: str) -> str:
         return self.services.get(service_id, service_id)
@@ -61,12 +67,38 @@ def sorted_steps(steps: Iterable[Step]) -> list[Step]:
     return sorted(steps, key=reading_order)
 
 
-def sorted_warnings(warnings: Iterable[PlanWarning]) -> list[PlanWarning]:
-    return sorted(warnings, key=lambda w: (SEVERITY_ORDER.get(w.severity, 2), w.code, w.unit, w.service, w.message))
+def sorted_warnings(warnings: Iterable[PlanWarning], n: Names) -> list[PlanWarning]:
+    """Errors first, then by code, hälsocentral (by name), e-tjänst."""
+    return sorted(
+        warnings, key=lambda w: (SEVERITY_ORDER.get(w.severity, 2), w.code, n.unit_key(w.unit), w.service, w.message)
+    )
 
 
-def sorted_unschedulable(items: Iterable[Unschedulable]) -> list[Unschedulable]:
-    return sorted(items, key=lambda u: (u.reason, u.unit, u.service, u.message))
+def sorted_unschedulable(items: Iterable[Unschedulable], n: Names) -> list[Unschedulable]:
+    """By reason, then hälsocentral (by name), e-tjänst."""
+    return sorted(items, key=lambda u: (u.reason, n.unit_key(u.unit), u.service, u.message))
+
+
+@dataclass(frozen=True)
+class UnschedulableGroup:
+    """The units where one service is unschedulable for one reason, with one message."""
+
+    reason: str
+    service: str
+    message: str
+    units: tuple[str, ...]
+    """Unit ids, by name."""
+
+
+def unschedulable_groups(plan: Plan, n: Names) -> list[UnschedulableGroup]:
+    """The same service is often unschedulable for the same reason at many units (no MVG
+    equivalent yet): one group per reason, service and message, naming the units, reads far
+    better than forty identical lines. By reason, then service, then units."""
+    groups: dict[tuple[str, str, str], list[str]] = {}
+    for u in sorted_unschedulable(plan.unschedulable, n):
+        groups.setdefault((u.reason, u.service, u.message), []).append(u.unit)
+    ordered = sorted(groups.items(), key=lambda g: (g[0][0], g[0][1], [n.unit_key(u) for u in g[1]], g[0][2]))
+    return [UnschedulableGroup(reason, service, message, tuple(units)) for (reason, service, message), units in ordered]
 
 
 @dataclass(frozen=True)
@@ -94,10 +126,12 @@ class Week:
         return tuple(s for u in self.units for s in u.steps)
 
 
-def weeks(plan: Plan) -> list[Week]:
-    """The plan's steps week by week and, inside a week, unit by unit (only weeks with steps)."""
+def weeks(plan: Plan, n: Names) -> list[Week]:
+    """The plan's steps week by week and, inside a week, unit by unit, units by name (only
+    weeks with steps)."""
     result: list[Week] = []
-    for monday, in_week in groupby(sorted_steps(plan.steps), key=lambda s: s.week):
+    ordered = sorted(plan.steps, key=lambda s: (s.week, n.unit_key(s.unit), action_rank(s.action), s.service))
+    for monday, in_week in groupby(ordered, key=lambda s: s.week):
         week_steps = list(in_week)
         units = tuple(UnitWeek(unit, tuple(group)) for unit, group in groupby(week_steps, key=lambda s: s.unit))
         # Steps of one week share the first working day; min() keeps it stable if they do not.
@@ -110,11 +144,18 @@ class Counts:
     briefings: int
     enables: int
     redirects: int
+    notices: int
+    """`inform_patients` steps."""
     errors: int
     """Warnings of severity `error`."""
     warnings: int
     """All warnings, errors included."""
     unschedulable: int
+
+    @property
+    def steps(self) -> int:
+        """Every step: the four kinds above add up to it."""
+        return self.briefings + self.enables + self.redirects + self.notices
 
     @property
     def findings(self) -> bool:
@@ -128,6 +169,7 @@ def counts(plan: Plan) -> Counts:
         briefings=actions["brief_staff"],
         enables=actions["enable"],
         redirects=actions["redirect"],
+        notices=actions["inform_patients"],
         errors=sum(1 for w in plan.warnings if w.severity == "error"),
         warnings=len(plan.warnings),
         unschedulable=len(plan.unschedulable),
@@ -153,6 +195,16 @@ def start_moved(plan: Plan) -> str:
         start=swedish_week_label(plan.start_week),
         as_of=plan.as_of.isoformat(),
     )
+
+
+def shown_units(plan: Plan, n: Names) -> str:
+    """Which hälsocentraler a `plan --unit` output is limited to, by name."""
+    units = ", ".join(n.unit(u) for u in sorted(plan.shown_units, key=n.unit_key))
+    return ngettext(
+        "Showing {count} hälsocentral: {units}; the plan is made for the whole region.",
+        "Showing {count} hälsocentraler: {units}; the plan is made for the whole region.",
+        len(plan.shown_units),
+    ).format(count=len(plan.shown_units), units=units)
 
 
 def short_digest(digest: str, length: int = 12) -> str:
