@@ -15,7 +15,15 @@ from typing import TYPE_CHECKING
 
 from planner.calendar import first_working_day
 from planner.plan import texts
-from planner.plan.constraints import CAPACITY_FULL, Closed, Obstacle, Stretched, UnitFull, migration_obstacle
+from planner.plan.constraints import (
+    CAPACITY_FULL,
+    CapacityFull,
+    Closed,
+    Obstacle,
+    Stretched,
+    UnitFull,
+    migration_obstacle,
+)
 from planner.plan.model import Binding, Step, plan_order
 from planner.plan.tasks import Problem, Task
 
@@ -114,7 +122,7 @@ def explain(problem: Problem, result: Schedule) -> tuple[Step, ...]:
                     return "blackout", texts.stretched(over)
                 case UnitFull():
                     return "unit_parallel_limit", texts.unit_full(a, b, problem.slots)
-                case _:
+                case CapacityFull():
                     return "capacity", texts.capacity_full(a, b, problem.capacity)
         if task.deps and dep_week >= task.release:
             after = [names[tasks[d].service] for d in task.deps if enable[d] + 1 == dep_week]

@@ -146,7 +146,7 @@ class Problem:
     def redirect_week(self, unit: str, enable: int) -> int:
         """The redirect of a migration at `unit` enabled in week `enable`: the first week
         from `redirect_floor` that no blackout closes (may be ≥ horizon)."""
-        return self.calendar.next_allowed(unit, max(enable + self.min_parallel, self.notice))
+        return self.calendar.next_allowed(unit, self.redirect_floor(enable))
 
 
 def first_week(as_of: date, start: date | None) -> date:
