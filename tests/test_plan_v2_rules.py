@@ -217,3 +217,15 @@ def test_steps_of_one_unit_in_one_week_follow_the_action_order() -> None:
     steps = [at("redirect", "a"), at("inform_patients", "b"), at("enable", "c"), at("brief_staff", "d")]
     assert [s.action for s in sorted(steps, key=reading_order)] == list(ACTIONS)
     assert [s.service for s in sorted(steps, key=plan_order)] == ["a", "b", "c", "d"]
+
+
+def test_inform_patients_is_a_row_of_the_xlsx_workbook(tmp_path: Path) -> None:
+    import io
+    import zipfile
+
+    from planner.plan.render.xlsx import render_bytes
+
+    catalog, plan = plan_for(Spec([svc("a")], {"hc": {"a": MIGRATE}}, notice=2), tmp_path)
+    with zipfile.ZipFile(io.BytesIO(render_bytes(plan, catalog))) as book:
+        xml = "".join(book.read(name).decode("utf-8") for name in book.namelist() if name.endswith(".xml"))
+    assert "inform_patients" in xml
