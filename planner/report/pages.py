@@ -14,7 +14,7 @@ from dataclasses import dataclass
 from datetime import date
 
 from planner.calendar import add_weeks, iso_week_label, monday_of
-from planner.plan.model import Step
+from planner.plan.model import Step, action_rank
 from planner.report import texts
 from planner.report.charts import GREY, OKABE_ITO, Bars, svg
 from planner.report.facts import STAGES, UnitFacts
@@ -25,7 +25,6 @@ from planner.report.view import Block, Chart, Items, Page, Paragraphs, Section, 
 SOON_WEEKS = 12
 """Steps in this many weeks from the week of as_of come first, as "the next 12 weeks"."""
 _WEEK_DATE = frozenset({0, 1})
-_ACTION_ORDER = {"brief_staff": 0, "inform_patients": 1, "enable": 2, "redirect": 3}
 _STAGE_COLOURS = {"legacy_only": OKABE_ITO[3], "both": OKABE_ITO[1], "moved": OKABE_ITO[2], "not_offered": GREY}
 
 
@@ -131,7 +130,7 @@ def _soon_limit(s: Settings) -> date:
 
 
 def _plan_section(f: UnitFacts, s: Settings) -> Section:
-    ordered = sorted(f.steps, key=lambda st: (st.week, _ACTION_ORDER.get(st.action, 9), s.service(st.service)))
+    ordered = sorted(f.steps, key=lambda st: (st.week, action_rank(st.action), s.service(st.service)))
     limit = _soon_limit(s)
     soon = [st for st in ordered if st.week < limit]
     later = [st for st in ordered if st.week >= limit]
@@ -191,7 +190,7 @@ def todo(f: UnitFacts, s: Settings) -> tuple[str, ...]:
         elif w.code == "parallel_undated":
             items.append(texts.todo_parallel_undated(s.service(w.service)))
     limit = _soon_limit(s)
-    for st in sorted(f.steps, key=lambda st: (st.week, _ACTION_ORDER.get(st.action, 9), s.service(st.service))):
+    for st in sorted(f.steps, key=lambda st: (st.week, action_rank(st.action), s.service(st.service))):
         if st.week < limit:
             items.append(texts.todo_step(st.action, s.service(st.service), s.channel(st.channel), st.week))
     for e in sorted(f.conformance.exempt, key=lambda e: (e.until, s.service(e.service))):
