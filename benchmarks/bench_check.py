@@ -15,6 +15,10 @@ exit code is 1 when a target is missed, so CI can run this script as a check.
 
 from __future__ import annotations
 
+import repo_venv  # beside this script: `python benchmarks/x.py` runs it in the repo's .venv
+
+repo_venv.use()
+
 import argparse
 import subprocess
 import sys

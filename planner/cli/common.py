@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import argparse
-import gc
 import os
 import sys
 from datetime import date
@@ -69,11 +68,6 @@ def load(args: argparse.Namespace) -> Catalog:
 
     path = catalog_path(args)
     result = load_catalog(path)
-    # The loader runs with the cyclic collector off, so its millions of objects all sit in
-    # the youngest generation and the first collection afterwards would walk every one (a
-    # fifth of a national run). None is garbage while a command runs: set them aside. They
-    # are still freed by reference counting when dropped (e.g. on reload in the explorer).
-    gc.freeze()
     if result.catalog is None:
         fallback = Problem(path, 1, 1, "invalid_value", "the catalogue could not be loaded")
         raise InputError(result.problems or [fallback])

@@ -41,15 +41,11 @@ def register(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
 
 def run(args: argparse.Namespace) -> int:
     from planner.plan.diff import diff_plans
-    from planner.plan.memory import cyclic_gc_paused
     from planner.plan.render.plan_diff import render
 
-    # Two national plans are millions of small objects and none is in a cycle: the cyclic
-    # collector would only walk them again and again while they are read.
-    with cyclic_gc_paused():
-        old, new = read_plan(args.old), read_plan(args.new)
-        diff = diff_plans(old, new)
-        text = render(diff, args.old, args.new, args.format)
+    old, new = read_plan(args.old), read_plan(args.new)
+    diff = diff_plans(old, new)
+    text = render(diff, args.old, args.new, args.format)
     emit(text)
     return 0 if diff.identical else 1
 

@@ -29,7 +29,9 @@ def register(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
         metavar="DATE",
         help="show the state as of DATE (YYYY-MM-DD; default: the catalogue's as_of, else today)",
     )
-    parser.set_defaults(handler=run)
+    # A session of hours makes cycles (widgets, events) that must be collected; the app
+    # pauses the collector only in its loading thread (planner/speed.py).
+    parser.set_defaults(handler=run, bulk_work=False)
 
 
 def run(args: argparse.Namespace) -> int:

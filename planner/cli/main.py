@@ -22,6 +22,7 @@ from typing import IO, NoReturn
 from planner import __version__
 from planner.cli.common import UsageError
 from planner.problems import InputError
+from planner.speed import bulk_work
 
 EXIT_OK, EXIT_FINDINGS, EXIT_INPUT = 0, 1, 2
 EXIT_INTERRUPTED, EXIT_BROKEN_PIPE = 130, 141  # as a shell reports SIGINT and SIGPIPE
@@ -145,7 +146,10 @@ def _run(words: list[str]) -> int:
     except SystemExit as exc:  # argparse: --help / --version exit 0
         return int(exc.code) if isinstance(exc.code, int) else EXIT_INPUT
     try:
-        code: int = args.handler(args)
+        # Every command but `explore` is one burst of millions of short-lived objects: the
+        # garbage collector is paused here, at the edge, and never inside the core.
+        with bulk_work(active=getattr(args, "bulk_work", True)):
+            code: int = args.handler(args)
         sys.stdout.flush()
         return code
     except InputError as error:

@@ -138,7 +138,6 @@ def output_format(args: argparse.Namespace) -> str:
 
 
 def run(args: argparse.Namespace) -> int:
-    from planner.plan.memory import cyclic_gc_paused
     from planner.plan.model import PlanOptions, only_units
     from planner.plan.render import render
     from planner.plan.scheduler import schedule
@@ -168,16 +167,12 @@ def run(args: argparse.Namespace) -> int:
     plan = schedule(catalog, options)
     if units is not None:
         plan = only_units(plan, units)
-    # A national plan is millions of small objects, none in a cycle: without the pause the
-    # collector walks them all again and again while a renderer allocates (yaml: 2-3x slower).
     if fmt == "xlsx":
         from planner.plan.render.xlsx import render_bytes
 
-        with cyclic_gc_paused():
-            _write(args.out, render_bytes(plan, catalog), fmt, plan)
+        _write(args.out, render_bytes(plan, catalog), fmt, plan)
         return _strict(args, plan)
-    with cyclic_gc_paused():
-        text = render(plan, catalog, fmt)
+    text = render(plan, catalog, fmt)
     code = 0
     if args.check:
         code = _check(args, text, fmt, plan, catalog)

@@ -35,7 +35,6 @@ from planner.plan import graph as g
 from planner.plan import texts
 from planner.plan.constraints import migration_obstacle, needs_free_slot, stretched
 from planner.plan.explain import explain
-from planner.plan.memory import cyclic_gc_paused
 from planner.plan.model import Plan, PlanOptions, Unschedulable
 from planner.plan.tasks import Problem, Task, build_problem
 from planner.plan.warnings import plan_warnings
@@ -574,8 +573,7 @@ def _planned(task: Task, result: Schedule) -> bool:
 
 def schedule(catalog: Catalog, options: PlanOptions) -> Plan:
     """The migration plan for `catalog` (docs/planning.md). Pure: the same inputs give the same plan."""
-    with cyclic_gc_paused():
-        return plan_from_solved(catalog, solve(build_problem(catalog, options)))
+    return plan_from_solved(catalog, solve(build_problem(catalog, options)))
 
 
 def plan_from_solved(catalog: Catalog, solved: Solved) -> Plan:

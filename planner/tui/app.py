@@ -8,10 +8,8 @@ shows them, file:line first, and the screens keep the last good state.
 
 from __future__ import annotations
 
-import gc
 import sys
 from collections.abc import Iterable
-from contextlib import nullcontext
 from datetime import date
 from pathlib import Path
 from typing import ClassVar
@@ -26,8 +24,8 @@ from textual.widgets import Footer, Header, LoadingIndicator, Static, TabbedCont
 from textual.worker import Worker, WorkerState, get_current_worker
 
 from planner.i18n import _
-from planner.plan.memory import cyclic_gc_paused
 from planner.problems import Problem
+from planner.speed import bulk_work
 from planner.tui import data, figures, watch, words
 from planner.tui.messages import Highlight, OpenService, OpenUnit
 from planner.tui.panes.base import LazyPane
@@ -155,7 +153,6 @@ class ExploreApp(App[None]):
     def _load(self, generation: int) -> None:
         worker = get_current_worker()
         if self.tune:
-            gc.unfreeze()  # the model being replaced may go
             # Loading and planning are pure Python in this thread; by default it hands the
             # GIL to the UI every 5 ms, which costs a national load a quarter of its speed.
             # 40 ms slices still redraw the spinner and answer keys without a visible lag.
@@ -164,16 +161,14 @@ class ExploreApp(App[None]):
         # a cycle. Left to the cyclic collector, the first collection after the load walks
         # every one of them (0.6 s before the units show) and each full one again later
         # (stalls while planning and drawing): collect nothing while loading, and set each
-        # stage's objects aside (freeze) once it is built.
-        paused = cyclic_gc_paused() if self.tune else nullcontext()
+        # stage's objects aside (freeze) once it is built; the model being replaced may go.
         try:
-            with paused:
+            with bulk_work(active=self.tune, replacing=True) as bulk:
                 for stage in data.stages(self.catalog_path, self.as_of_override, self.today, generation):
                     if worker.is_cancelled:
                         return
                     if isinstance(stage, data.Model):
-                        if self.tune:
-                            gc.freeze()
+                        bulk.set_aside()
                         figures.prepare(stage)  # count here, so the UI thread only draws
                     self.post_message(StageLoaded(stage, generation))
         finally:
