@@ -42,7 +42,13 @@ def test_exit_code_is_1_when_a_unit_deviates(capsys: pytest.CaptureFixture[str])
 
 def test_exit_code_is_0_when_no_unit_deviates(capsys: pytest.CaptureFixture[str]) -> None:
     assert main(["check", "-c", MINI, "--unit", "hc-delta"]) == 0
-    assert "1 of 1 hälsocentral meet the basutbud" in capsys.readouterr().out
+
+
+def test_the_summary_of_one_hälsocentral_agrees_in_the_singular(capsys: pytest.CaptureFixture[str]) -> None:
+    main(["check", "-c", MINI, "--unit", "hc-delta"])
+    assert "Summary: 1 of 1 hälsocentral meets the basutbud;" in capsys.readouterr().out
+    main(["check", "-c", MINI, "--unit", "hc-delta", "--unit", "hc-beta"])
+    assert "Summary: 1 of 2 hälsocentraler meet the basutbud;" in capsys.readouterr().out
 
 
 def test_exemptions_alone_do_not_fail_the_check(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:

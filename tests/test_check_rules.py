@@ -6,6 +6,7 @@ Every catalogue here is as of 2026-11-23 with the basutbud `recept` in mvg effec
 
 from __future__ import annotations
 
+import json
 from collections.abc import Iterable
 from datetime import date, timedelta
 from pathlib import Path
@@ -13,6 +14,7 @@ from pathlib import Path
 import pytest
 from check_support import load_ok, unit_file, write_catalog
 
+from planner.cli.main import main
 from planner.conformance.check import check
 from planner.conformance.model import ConformanceReport
 
@@ -343,3 +345,16 @@ def test_the_mini_catalogue_has_one_deviation_of_every_kind_but_redirect_only(mi
     assert (s.units, s.conformant_units, s.deviations, s.exempt, s.expires_soon) == (4, 1, 6, 1, 0)
     assert s.deviating_by_regi == {"egen": 2, "privat": 1}
     assert s.by_kind["redirect_only"] == 0 and sum(s.by_kind.values()) == 6
+
+
+def test_check_and_plan_word_a_broken_redirect_with_one_sentence(capsys: pytest.CaptureFixture[str]) -> None:
+    mini = str(Path(__file__).parent / "fixtures" / "mini")
+    main(["check", "-c", mini, "--format", "json"])
+    report = json.loads(capsys.readouterr().out)
+    checked = [d["message"] for u in report["units"] for d in u["deviations"] if d["kind"] == "broken_redirect"]
+    main(["plan", "-c", mini, "--format", "json"])
+    planned = [w["message"] for w in json.loads(capsys.readouterr().out)["warnings"] if w["code"] == "broken_redirect"]
+    assert checked and planned
+    # The service is labelled as each report labels services; the sentence around it is one.
+    tails = {message.split(" redirects patients ", 1)[1] for message in [*checked, *planned]}
+    assert len(tails) == 1, tails

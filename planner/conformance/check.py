@@ -11,6 +11,7 @@ from collections.abc import Collection, Iterable
 from datetime import date
 from typing import TYPE_CHECKING
 
+from planner.catalog import redirects
 from planner.conformance import words
 from planner.conformance.model import (
     ConformanceReport,
@@ -140,15 +141,11 @@ def _latest_exemption(unit: Unit, service: str, channel: str) -> tuple[int, Exem
 def _broken_redirects(catalog: Catalog, unit: Unit, file: str, legacy: str, target: str) -> Iterable[Deviation]:
     """A legacy `redirect` while the target is not `active`: patients forwarded to nothing."""
     for service, channels in unit.offerings.items():
-        redirect = channels.get(legacy)
-        if redirect is None or redirect.status != "redirect":
+        redirect, landing = channels.get(legacy), channels.get(target)
+        landing_status = landing.status if landing else None
+        if not redirects.is_broken(redirect.status if redirect else None, landing_status):
             continue
-        landing = channels.get(target)
-        if landing is not None and landing.status == "active":
-            continue
-        message = words.broken_redirect_message(
-            _service_label(catalog, service), legacy, target, landing.status if landing else None
-        )
+        message = redirects.broken_redirect_message(_service_label(catalog, service), legacy, target, landing_status)
         line = catalog.offering_line(unit.id, service, legacy)
         yield Deviation(unit.id, service, legacy, "broken_redirect", file, line, message)
 

@@ -13,6 +13,7 @@ from datetime import date
 from types import MappingProxyType
 
 from planner.conformance.model import DeviationKind, Summary
+from planner.i18n import ngettext
 
 TITLE = "Basutbud check"
 EXPIRES_SOON_DAYS = 30
@@ -85,14 +86,6 @@ def expired_message(underlying: DeviationKind, service: str, channel: str, until
     )
 
 
-def broken_redirect_message(service: str, legacy: str, target: str, target_status: str | None) -> str:
-    there = "not offered" if target_status is None else target_status
-    return (
-        f"{service} redirects patients from {legacy} to {target}, where it is {there}: "
-        f"patients are forwarded to nothing; make it active in {target} or undo the redirect"
-    )
-
-
 def service_label(service_id: str, name: str | None) -> str:
     """`Förnya recept (receptfornyelse)`, or the id alone when the name adds nothing."""
     return service_id if not name or name == service_id else f"{name} ({service_id})"
@@ -153,7 +146,11 @@ def basutbud_line(source: str | None, requirements: int, effective: date | None,
 def summary_sentence(s: Summary) -> str:
     """The line a manager reads: how many hälsocentraler meet the basutbud, and what is open."""
     deviating = s.units - s.conformant_units
-    head = f"{s.conformant_units} of {hc(s.units)} meet the basutbud"
+    head = ngettext(
+        "{count} of {total} hälsocentral meets the basutbud",
+        "{count} of {total} hälsocentraler meet the basutbud",
+        s.units,
+    ).format(count=s.conformant_units, total=s.units)
     if deviating:
         egen, privat = s.deviating_by_regi["egen"], s.deviating_by_regi["privat"]
         verb = "deviates" if deviating == 1 else "deviate"

@@ -185,11 +185,3 @@ def parallel_exceeds_max(service: str, weeks_: int, max_weeks: int, enable: date
         f"{service} runs in parallel for {weeks_} weeks in the plan ({week(enable)} to {week(redirect)}), more than "
         f"the maximum {max_weeks}: a blackout forces it; consider moving the blackout or accepting the longer period"
     )
-
-
-def broken_redirect(service: str, status: str | None) -> str:
-    there = {None: "not offered", "planned": "only planned"}.get(status, status)
-    return (
-        f"the 1177 e-service for {service} forwards patients to MVG, where it is {there}: patients are sent to "
-        "nothing; activate it in MVG or restore the 1177 e-service"
-    )

@@ -6,6 +6,7 @@ from collections.abc import Sequence
 from datetime import date
 from typing import TYPE_CHECKING
 
+from planner.catalog import redirects
 from planner.plan import texts
 from planner.plan.model import PlanWarning, WarningCode
 
@@ -43,10 +44,9 @@ def catalogue_warnings(catalog: Catalog, as_of: date, max_weeks: int) -> list[Pl
             old, new = channels.get(legacy), channels.get(target)
             name = services[sid].name
             new_status = None if new is None else new.status
-            if old is not None and old.status == "redirect" and new_status != "active":
-                out.append(
-                    PlanWarning("broken_redirect", "error", unit.id, sid, texts.broken_redirect(name, new_status))
-                )
+            if redirects.is_broken(None if old is None else old.status, new_status):
+                message = redirects.broken_redirect_message(name, legacy, target, new_status)
+                out.append(PlanWarning("broken_redirect", "error", unit.id, sid, message))
             if old is None or new is None or old.status != "active" or new.status != "active":
                 continue
             migrate = services[sid].migrate
