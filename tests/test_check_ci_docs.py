@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import re
 import shlex
+import subprocess
 from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
@@ -98,7 +99,7 @@ def test_the_ci_guide_covers_github_gitlab_azure_and_pre_commit() -> None:
     assert any("--format github" in s for s in _command_strings(github))
     gitlab = next(b for b in blocks if isinstance(b, dict) and "basutbud" in b and "script" in b["basutbud"])
     assert gitlab["basutbud"]["artifacts"]["reports"]["junit"] == "basutbud.xml"
-    assert any("--format junit > basutbud.xml" in s for s in gitlab["basutbud"]["script"])
+    assert any("--format junit --out basutbud.xml" in s for s in gitlab["basutbud"]["script"])
     azure = next(b for b in blocks if isinstance(b, dict) and "pool" in b)
     publish = next(s for s in azure["steps"] if s.get("task", "").startswith("PublishTestResults"))
     assert publish["inputs"]["testResultsFormat"] == "JUnit"
@@ -130,3 +131,35 @@ def test_the_pre_commit_hooks_run_existing_commands_once_on_catalogue_changes() 
         files = re.compile(hook["files"])
         assert files.search("catalog/units/hc-bollnas.yaml") and files.search("catalog/basutbud.yaml")
         assert not files.search("README.md") and not files.search("docs/ci.md")
+
+
+def test_every_report_the_ci_guide_uploads_is_written_with_out_never_redirected() -> None:
+    # A shell redirect creates the file before mvgplan runs: a broken catalogue would leave an
+    # empty report for the upload step; `--out` writes nothing on input errors.
+    argvs = _all_argvs()
+    written = [argv for argv in argvs if "--format" in argv and argv[argv.index("--format") + 1] in ("junit", "sarif")]
+    assert written
+    assert all("--out" in argv for argv in written)
+    assert "> basutbud" not in DOC.read_text(encoding="utf-8")
+
+
+def _git(*argv: str) -> subprocess.CompletedProcess[str]:
+    return subprocess.run(["git", "-C", str(REPO), *argv], capture_output=True, text=True, check=False)
+
+
+def test_every_version_the_ci_guide_installs_exists_in_the_repository() -> None:
+    if _git("rev-parse", "--git-dir").returncode != 0:
+        pytest.skip("not a git checkout")
+    text = DOC.read_text(encoding="utf-8")
+    refs = set(re.findall(r"mvgplan@([\w.\-/]+)\"", text)) | {
+        repo["rev"] for b in _yaml_blocks() if isinstance(b, dict) for repo in b.get("repos", [])
+    }
+    assert refs
+    for ref in refs:
+        # `main` is the default branch every clone has (a shallow CI checkout may know it only
+        # as origin/main); anything else must be a tag or commit this repository really has.
+        found = any(
+            _git("rev-parse", "--verify", "--quiet", f"{name}^{{commit}}").returncode == 0
+            for name in (ref, f"origin/{ref}")
+        )
+        assert found or ref == "main", f"docs/ci.md installs {ref!r}, which this repository does not have"

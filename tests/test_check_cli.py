@@ -373,3 +373,42 @@ def test_an_exemption_that_waives_nothing_is_shown_in_every_format_and_the_check
     monkeypatch.setenv("GITHUB_STEP_SUMMARY", str(summary))
     assert main(["check", "-c", root, "--format", "github"]) == 0
     assert "### Exemptions that waive nothing" in summary.read_text(encoding="utf-8")
+
+
+# --- --out ---------------------------------------------------------------------------------
+
+
+@pytest.mark.parametrize("fmt", ["text", "json", "junit", "sarif"])
+def test_check_out_writes_the_same_report_as_stdout(
+    fmt: str, tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    assert main(["check", "-c", MINI, "--format", fmt]) == 1
+    printed = capsys.readouterr().out
+    target = tmp_path / f"basutbud.{fmt}"
+    assert main(["check", "-c", MINI, "--format", fmt, "--out", str(target)]) == 1
+    assert capsys.readouterr().out == ""
+    assert target.read_text(encoding="utf-8") == printed
+
+
+@pytest.mark.parametrize("fmt", ["junit", "sarif"])
+def test_check_out_writes_no_file_when_the_catalogue_has_errors(
+    fmt: str, tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    target = tmp_path / f"basutbud.{fmt}"
+    assert main(["check", "-c", str(tmp_path / "no-catalogue"), "--format", fmt, "--out", str(target)]) == 2
+    assert not target.exists()
+    assert list(tmp_path.iterdir()) == []  # no temporary file left behind either
+
+
+def test_check_out_keeps_the_previous_report_when_the_catalogue_has_errors(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    target = tmp_path / "basutbud.sarif"
+    target.write_text("the previous report\n", encoding="utf-8")
+    assert main(["check", "-c", str(tmp_path / "no-catalogue"), "--out", str(target)]) == 2
+    assert target.read_text(encoding="utf-8") == "the previous report\n"
+
+
+def test_check_out_with_an_empty_name_is_a_usage_error(capsys: pytest.CaptureFixture[str]) -> None:
+    assert main(["check", "-c", MINI, "--out", ""]) == 2
+    assert "--out: the file name is empty" in capsys.readouterr().err

@@ -343,6 +343,33 @@ def test_a_check_whose_output_reader_went_away_never_exits_0(
     assert main(["check", "-c", str(MINI)]) == 141
 
 
+@pytest.mark.parametrize("unbuffered", ["", "1"])
+def test_a_reader_that_leaves_before_the_output_is_written_gives_exit_141(unbuffered: str) -> None:
+    # The shipped plan as json is about twice a pipe's capacity (64 KiB), so mvgplan is still
+    # writing when the reader leaves after its first bytes. PYTHONUNBUFFERED=1, common in CI
+    # images, once made the text layer drop the rest silently and exit 0.
+    env = {**os.environ, "PYTHONUNBUFFERED": unbuffered}
+    argv = [sys.executable, "-m", "planner", "plan", "-c", str(ROOT / "catalog"), "--format", "json"]
+    with subprocess.Popen(argv, stdout=subprocess.PIPE, stderr=subprocess.PIPE, env=env) as proc:
+        assert proc.stdout is not None and proc.stderr is not None
+        assert proc.stdout.read(100)
+        proc.stdout.close()
+        err = proc.stderr.read()
+        assert proc.wait() == 141, err
+
+
+def test_a_check_whose_reader_is_gone_before_it_writes_exits_141() -> None:
+    # What `mvgplan check | head -1` gives when head has left before the report is written.
+    # (When the report fits in the pipe, it is written whole before head leaves, and the
+    # exit code is the check's own: README, "Exit codes".)
+    read, write = os.pipe()
+    os.close(read)
+    argv = [sys.executable, "-m", "planner", "check", "-c", str(MINI)]
+    done = subprocess.run(argv, stdout=write, stderr=subprocess.PIPE, check=False)
+    os.close(write)
+    assert done.returncode == 141, done.stderr
+
+
 def test_validate_refuses_settings_in_weeks_that_reach_past_the_calendar(
     tmp_path: Path, capsys: pytest.CaptureFixture[str]
 ) -> None:

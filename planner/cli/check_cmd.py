@@ -18,6 +18,7 @@ from planner.cli.common import (
     load,
     parse_date,
     selected_units,
+    write_out,
 )
 from planner.i18n import _
 
@@ -45,7 +46,11 @@ def register(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
         default=FORMATS[0],
         help=_("output format (default: {default}; xlsx needs --out)").format(default=FORMATS[0]),
     )
-    parser.add_argument("--out", metavar="FILE", help=_("write the report to FILE atomically instead of printing it"))
+    parser.add_argument(
+        "--out",
+        metavar="FILE",
+        help=_("write the report to FILE atomically instead of printing it; nothing is written on input errors"),
+    )
     parser.add_argument(
         "--as-of",
         type=parse_date,
@@ -86,24 +91,15 @@ def run(args: argparse.Namespace) -> int:
     if args.format == "xlsx":
         from planner.conformance.render.xlsx import render_bytes
 
-        _write(args.out, render_bytes(report, ctx))
+        write_out(args.out, render_bytes(report, ctx))
     elif args.out:
         text = render(args.format, report, ctx)
-        _write(args.out, text if text.endswith("\n") else text + "\n")
+        write_out(args.out, text if text.endswith("\n") else text + "\n")
     else:
         emit(render(args.format, report, ctx))
     if args.format == "github":
         _append_step_summary(render("markdown", report, ctx))
     return 0 if report.conformant else 1
-
-
-def _write(path: str, data: str | bytes) -> None:
-    from planner.atomic import write_atomic
-
-    try:
-        write_atomic(path, data)
-    except OSError as exc:
-        raise UsageError(_("cannot write {path}: {problem}").format(path=path, problem=exc.strerror or exc)) from None
 
 
 def _wants_color() -> bool:

@@ -84,6 +84,18 @@ def effective_as_of(args: argparse.Namespace, catalog: Catalog) -> date:
     return override or catalog.as_of or today()
 
 
+def write_out(path: str, data: str | bytes) -> None:
+    """Write a command's result to `path` (`--out`) atomically: a reader sees the old file or
+    the whole new one, never half of it; on an input error the command never gets here."""
+    from planner.atomic import write_atomic
+    from planner.i18n import _
+
+    try:
+        write_atomic(path, data)
+    except OSError as exc:
+        raise UsageError(_("cannot write {path}: {problem}").format(path=path, problem=exc.strerror or exc)) from None
+
+
 def emit(text: str) -> None:
     """Results go to stdout, ending in exactly one newline."""
     sys.stdout.write(text if text.endswith("\n") or not text else text + "\n")

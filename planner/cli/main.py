@@ -188,6 +188,17 @@ def _usable_streams() -> None:
     if sys.stdout is None:
         sys.stdout = _ClosedStdout()
     out = sys.stdout
+    if isinstance(out, io.TextIOWrapper) and isinstance(out.buffer, io.RawIOBase):
+        # PYTHONUNBUFFERED=1 (common in CI images) or `python -u`: the text layer writes
+        # straight to the file descriptor and ignores a short write, so when the reader goes
+        # away mid-output (`mvgplan plan | head -1`) the rest is lost without an error and
+        # the exit code is 0, not 141. A buffered writer retries short writes and reports
+        # the broken pipe; every command flushes stdout before it returns anyway. The old
+        # stream stays as it was (sys.__stdout__, which Textual draws on).
+        raw = io.FileIO(out.fileno(), "wb", closefd=False)
+        out = sys.stdout = io.TextIOWrapper(
+            io.BufferedWriter(raw), encoding=out.encoding, errors=out.errors, line_buffering=out.line_buffering
+        )
     if isinstance(out, io.TextIOWrapper) and not _writes_swedish(out.encoding):
         # PYTHONIOENCODING=ascii: an escape like \xe4 would make the json output invalid, so
         # the output is UTF-8, as every format is documented to be.

@@ -238,13 +238,10 @@ def _within_the_calendar(args: argparse.Namespace, catalog: Catalog, as_of: date
 
 
 def _write(path: str, text: str | bytes, fmt: str, plan: Plan) -> None:
-    from planner.atomic import write_atomic
     from planner.calendar import swedish_week_label
+    from planner.cli.common import write_out
 
-    try:
-        write_atomic(path, text)
-    except OSError as exc:
-        raise UsageError(f"cannot write {path}: {exc.strerror or exc}") from None
+    write_out(path, text)
     end = f", ends {swedish_week_label(plan.end_week)}" if plan.end_week else ""
     sys.stderr.write(f"mvgplan plan: wrote the {fmt} plan to {path} ({len(plan.steps)} steps{end})\n")
 
