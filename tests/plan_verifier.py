@@ -437,18 +437,18 @@ def verify(catalog: Catalog, options: Options, plan: dict[str, Any]) -> list[str
 
     # Warnings.
     expected: set[tuple[str, str, str, str]] = set()
-    for unit in catalog.units:
-        for service, channels in unit.offerings.items():
+    for entry in catalog.units:
+        for service, channels in entry.offerings.items():
             old, new = channels.get(legacy), channels.get(target)
             if old is not None and old.status == "redirect" and (new is None or new.status != "active"):
-                expected.add(("broken_redirect", "error", unit.id, service))
+                expected.add(("broken_redirect", "error", entry.id, service))
             if old is None or new is None:
                 continue
             if old.status == "active" and new.status == "active":
                 if old.since is None or new.since is None:
-                    expected.add(("parallel_undated", "warning", unit.id, service))
+                    expected.add(("parallel_undated", "warning", entry.id, service))
                 elif (as_of - max(old.since, new.since)).days > 7 * maximum:
-                    expected.add(("parallel_overdue", "warning", unit.id, service))
+                    expected.add(("parallel_overdue", "warning", entry.id, service))
     for (unit, service), have in steps.items():
         planned_period = cases.get((unit, service)) == 1 and "redirect" in have and "enable" in have
         if planned_period and (have["redirect"] - have["enable"]).days > 7 * maximum:

@@ -616,13 +616,13 @@ def verify(cat: Catalogue, plan: dict[str, Any]) -> Report:
                     break
 
     # ---- warnings
-    want = expected_warnings(cat, enables, redirects)
+    wanted = expected_warnings(cat, enables, redirects)
     got = [(w["code"], w["unit"], w["service"]) for w in plan["warnings"]]
     dup = [k for k, n in Counter(got).items() if n > 1]
     if dup:
         rep.bad(f"duplicate warnings {dup}")
-    if set(got) != want:
-        rep.bad(f"warnings: missing {sorted(want - set(got))}, unexpected {sorted(set(got) - want)}")
+    if set(got) != wanted:
+        rep.bad(f"warnings: missing {sorted(wanted - set(got))}, unexpected {sorted(set(got) - wanted)}")
 
     # ---- summary
     summary = plan["summary"]

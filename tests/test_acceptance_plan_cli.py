@@ -208,7 +208,8 @@ def test_check_and_diff_of_a_file_that_is_not_a_plan_exit_2(tmp_path: Path, name
     bad.write_text(content, encoding="utf-8")
     good = tmp_path / "good.yaml"
     run("plan", "-c", MINI, "--out", good, check=True)
-    for argv in (["plan", "-c", MINI, "--check", bad], ["diff", bad, good], ["diff", good, bad]):
+    argvs: list[list[str | Path]] = [["plan", "-c", MINI, "--check", bad], ["diff", bad, good], ["diff", good, bad]]
+    for argv in argvs:
         proc = run(*argv)
         assert proc.returncode == 2, (argv, proc.stderr)
         no_traceback(proc)

@@ -9,7 +9,7 @@ from datetime import date
 from pathlib import Path
 
 import pytest
-from icalendar import Calendar
+from icalendar import Calendar, Component
 
 from planner.catalog.loader import Catalog, load_catalog
 from planner.cli import plan_cmd
@@ -238,7 +238,7 @@ def test_mermaid_escapes_a_colon_in_a_unit_name(catalog: Catalog) -> None:
 # --- ics -------------------------------------------------------------------------------
 
 
-def _events(text: str) -> list[Calendar]:
+def _events(text: str) -> list[Component]:
     calendar = Calendar.from_ical(text)
     return list(calendar.walk("VEVENT"))
 

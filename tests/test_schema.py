@@ -10,6 +10,7 @@ from typing import Any
 
 import jsonschema
 import pytest
+from pydantic import BaseModel
 
 from planner.catalog.schema import SCHEMA_FILES, WRITE_COMMAND, all_schemas, schema_for
 from planner.cli.main import main
@@ -123,7 +124,7 @@ def test_every_shipped_file_as_the_model_reads_it_satisfies_its_schema() -> None
 
     catalog = load_catalog(Path(__file__).parents[1] / "catalog").catalog
     assert catalog is not None
-    documents = {
+    documents: dict[str, list[BaseModel]] = {
         "region.schema.json": [catalog.region],
         "services.schema.json": [ServicesFile(services=list(catalog.services))],
         "basutbud.schema.json": [catalog.basutbud],
