@@ -30,25 +30,12 @@ from planner.cli.common import (
     selected_units,
 )
 from planner.i18n import _
+from planner.plan.formats import EXTENSIONS, FORMATS
 
 if TYPE_CHECKING:
     from planner.catalog.loader import Catalog
     from planner.plan.model import Plan
 
-# Kept here rather than imported from planner.plan.render: command modules are imported on
-# every start-up and stay light. A test checks that the two lists agree.
-FORMATS = ("text", "json", "yaml", "markdown", "csv", "mermaid", "ics")
-EXTENSIONS = {
-    ".txt": "text",
-    ".json": "json",
-    ".yaml": "yaml",
-    ".yml": "yaml",
-    ".md": "markdown",
-    ".csv": "csv",
-    ".mmd": "mermaid",
-    ".ics": "ics",
-}
-"""The format a plan file holds, by its extension (`--check FILE`, and `--out FILE` without `--format`)."""
 BINARY_FORMATS = {"xlsx": ".xlsx"}
 """Formats written only to a file (`--out`), never to stdout: an Excel workbook (planner/xlsx.py)."""
 SHOWN_CHANGES = 10

@@ -11,6 +11,7 @@ waive nothing: `why` is `not_required` or `requirement_met`); in `summary` `expi
 from __future__ import annotations
 
 import json
+from datetime import date
 from typing import Any
 
 from planner.conformance.model import ConformanceReport, Deviation, Exempt, Uniformity, UnitResult, UnusedExemption
@@ -63,40 +64,23 @@ def _unit(unit: UnitResult) -> dict[str, Any]:
     }
 
 
+def _fields(row: Deviation | Exempt | UnusedExemption, *names: str) -> dict[str, Any]:
+    """The named attributes of `row`, in that order (the key order of the output); dates as
+    YYYY-MM-DD."""
+    values = ((name, getattr(row, name)) for name in names)
+    return {name: value.isoformat() if isinstance(value, date) else value for name, value in values}
+
+
 def _deviation(d: Deviation) -> dict[str, Any]:
-    return {
-        "service": d.service,
-        "channel": d.channel,
-        "kind": d.kind,
-        "file": d.file,
-        "line": d.line,
-        "message": d.message,
-    }
+    return _fields(d, "service", "channel", "kind", "file", "line", "message")
 
 
 def _exempt(e: Exempt) -> dict[str, Any]:
-    return {
-        "service": e.service,
-        "channel": e.channel,
-        "until": e.until.isoformat(),
-        "reason": e.reason,
-        "decision": e.decision,
-        "expires_soon": e.expires_soon,
-        "file": e.file,
-        "line": e.line,
-    }
+    return _fields(e, "service", "channel", "until", "reason", "decision", "expires_soon", "file", "line")
 
 
 def _unused(u: UnusedExemption) -> dict[str, Any]:
-    return {
-        "service": u.service,
-        "channel": u.channel,
-        "until": u.until.isoformat(),
-        "why": u.why,
-        "file": u.file,
-        "line": u.line,
-        "message": u.message,
-    }
+    return _fields(u, "service", "channel", "until", "why", "file", "line", "message")
 
 
 def _uniformity(u: Uniformity, ctx: Context) -> dict[str, Any]:

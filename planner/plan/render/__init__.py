@@ -11,6 +11,7 @@ from importlib import import_module
 from types import MappingProxyType
 from typing import TYPE_CHECKING
 
+from planner.plan import formats
 from planner.plan.model import Plan
 
 if TYPE_CHECKING:
@@ -30,21 +31,7 @@ _RENDERERS: Mapping[str, tuple[str, str]] = MappingProxyType(
         "ics": ("planner.plan.render.ics", "render"),
     }
 )
-FORMATS: tuple[str, ...] = tuple(_RENDERERS)
-
-EXTENSIONS: Mapping[str, str] = MappingProxyType(
-    {
-        ".txt": "text",
-        ".json": "json",
-        ".yaml": "yaml",
-        ".yml": "yaml",
-        ".md": "markdown",
-        ".csv": "csv",
-        ".mmd": "mermaid",
-        ".ics": "ics",
-    }
-)
-"""The format a plan file holds, by its extension (for `--check FILE`)."""
+FORMATS, EXTENSIONS = formats.FORMATS, formats.EXTENSIONS  # the registry's keys; a test checks they agree
 
 
 def renderer(fmt: str) -> Renderer:
