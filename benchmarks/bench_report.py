@@ -13,6 +13,10 @@ can make it: `--usage`). With --strict the exit code is 1 when a target is misse
 
 from __future__ import annotations
 
+import repo_venv  # beside this script: `python benchmarks/x.py` runs it in the repo's .venv
+
+repo_venv.use()
+
 import argparse
 import resource
 import shutil

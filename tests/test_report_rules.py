@@ -121,7 +121,7 @@ def test_a_provider_page_is_built_from_that_providers_units_only(
     from planner.report import build as build_module
 
     seen: dict[str, list[str]] = {}
-    real = build_module.provider_page
+    real = build_module.provider_page  # type: ignore[attr-defined]  # the name build calls, spied on there
 
     def spy(provider, units, region, settings):  # type: ignore[no-untyped-def]
         seen[provider] = [u.id for u in units]
