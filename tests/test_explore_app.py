@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import asyncio
 import functools
-from collections.abc import Callable, Coroutine
+from collections.abc import Callable, Coroutine, Mapping, Sequence
 from datetime import date
 from pathlib import Path
 from typing import Any
@@ -177,7 +177,11 @@ async def test_the_unit_screen_shows_offerings_deviations_and_steps_with_reasons
         steps = screen.query_one("#steps", RowTable)
         model = app.model
         assert model is not None
-        listed = [model.warnings_by_unit, model.unschedulable_by_unit, model.steps_by_unit]
+        listed: list[Mapping[str, Sequence[object]]] = [
+            model.warnings_by_unit,
+            model.unschedulable_by_unit,
+            model.steps_by_unit,
+        ]
         assert steps.row_count == sum(len(index.get("hc-gamma", ())) for index in listed)
         title = str(screen.query_one("#unit-title", Static).render())
         assert "Gamma Din hälsocentral" in title and "units/hc-gamma.yaml" in title

@@ -332,4 +332,5 @@ async def test_enter_on_a_planned_step_explains_why_it_is_in_its_week(mini: Path
         assert "Why this week" in body and "mvg_ready" in body and "Every step of this e-tjänst here" in body
         await pilot.press("escape")
         await pilot.pause()
-        assert app.screen is screen
+        back: object = app.screen  # not narrowed to the DetailScreen asserted above
+        assert back is screen
