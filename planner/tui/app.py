@@ -30,6 +30,7 @@ from planner.tui import data, figures, watch, words
 from planner.tui.messages import Highlight, OpenService, OpenUnit
 from planner.tui.panes.base import LazyPane
 from planner.tui.panes.deviations import DeviationsPane
+from planner.tui.panes.followup import FollowUpPane
 from planner.tui.panes.home import HomePane
 from planner.tui.panes.plan import PlanPane
 from planner.tui.panes.services import ServicesPane
@@ -43,7 +44,7 @@ from planner.tui.widgets.problems import ErrorBanner, ProblemsPanel
 
 POLL_SECONDS = 1.0
 LOAD_SWITCH_INTERVAL = 0.04
-TABS = ("home", "plan", "warnings", "services", "deviations")
+TABS = ("home", "plan", "warnings", "services", "deviations", "follow-up")
 # Keys that make no sense while a dialog (what-if, help, the palette) is open.
 MAIN_ONLY = {"tab", "what_if", "what_if_changes", "reload", "help"}
 
@@ -75,6 +76,7 @@ class ExploreApp(App[None]):
         Binding("3", "tab('warnings')", words.KEY_WARNINGS, show=False),
         Binding("4", "tab('services')", words.KEY_SERVICES, show=False),
         Binding("5", "tab('deviations')", _(words.KEY_DEVIATIONS), show=False),
+        Binding("6", "tab('follow-up')", _(words.KEY_FOLLOW_UP), show=False),
         Binding("w", "what_if", words.KEY_WHAT_IF),
         Binding("d", "what_if_changes", _(words.KEY_CHANGES), show=False),
         Binding("r", "reload", words.KEY_RELOAD),
@@ -128,6 +130,8 @@ class ExploreApp(App[None]):
                 yield ServicesPane(id="services-pane")
             with TabPane(_(words.TAB_DEVIATIONS), id="deviations"):
                 yield DeviationsPane(id="deviations-pane")
+            with TabPane(_(words.TAB_FOLLOW_UP), id="follow-up"):
+                yield FollowUpPane(id="follow-up-pane")
         yield Static(id="status-bar")
         yield Footer()
 
@@ -194,7 +198,7 @@ class ExploreApp(App[None]):
             self._loading = False
             self._show_problems(stage.problems)
             return
-        final = stage.plan_state != "pending"
+        final = stage.follow_up_state != "pending"
         if stage.report_state == "pending":
             self._status(words.STATUS_CHECKING)
         elif not final:
@@ -297,6 +301,8 @@ class ExploreApp(App[None]):
             self.query_one(ServicesPane).focus_tree()
         elif tab == "deviations":
             self.query_one(DeviationsPane).focus_table()
+        elif tab == "follow-up":
+            self.query_one(FollowUpPane).focus_table()
 
     def open_unit(self, unit_id: str, highlight: Highlight | None = None) -> None:
         """Show one hälsocentral (from a table, the timeline, a warning or the palette)."""

@@ -22,6 +22,7 @@ from planner.catalog.loader import Catalog, load_catalog
 from planner.catalog.model import Offering, Service, Unit
 from planner.collation import name_key
 from planner.conformance.model import ConformanceReport, UnitResult
+from planner.followup.model import FollowUp
 from planner.plan.model import Plan, PlanOptions, PlanWarning, Step, Unschedulable, action_rank
 from planner.problems import Problem
 
@@ -29,6 +30,8 @@ T = TypeVar("T")
 
 State = Literal["pending", "ready"]
 """Where a part of the model is: being computed, or there."""
+FollowUpState = Literal["pending", "ready", "no_data"]
+"""The follow-up (SPEC §8) also may have nothing to work on: no usage exports in the catalogue."""
 
 
 def conformance_report(catalog: Catalog, as_of: date) -> ConformanceReport:
@@ -57,8 +60,11 @@ class Model:
     as_of: date
     report: ConformanceReport | None = None
     plan: Plan | None = None
+    follow_up: FollowUp | None = None
+    """Take-up and flags from the usage exports (SPEC §8); None while pending or without data."""
     report_state: State = "pending"
     plan_state: State = "pending"
+    follow_up_state: FollowUpState = "pending"
     generation: int = 0
     """Counts loads, so a screen can tell a new model from the one it last drew."""
     views: dict[str, Any] = field(default_factory=dict, repr=False)
@@ -76,6 +82,11 @@ class Model:
 
     def with_plan(self, plan: Plan) -> Model:
         return replace(self, plan=plan, plan_state="ready", views={})
+
+    def with_follow_up(self, follow_up: FollowUp | None) -> Model:
+        # The follow-up changes none of the other figures: they stay counted.
+        state: FollowUpState = "ready" if follow_up is not None else "no_data"
+        return replace(self, follow_up=follow_up, follow_up_state=state, views=self.views)
 
     @property
     def legacy(self) -> str:
@@ -215,12 +226,21 @@ def effective_as_of(catalog: Catalog, override: date | None, today: date) -> dat
     return override or catalog.as_of or today
 
 
+def follow_up_of(catalog: Catalog) -> FollowUp | None:
+    """The follow-up of the catalogue's usage exports (as `mvgplan follow-up`), None without any."""
+    if catalog.usage.empty:
+        return None
+    from planner.followup.compute import follow_up
+
+    return follow_up(catalog, catalog.usage)
+
+
 def stages(path: str, as_of: date | None, today: date, generation: int = 0) -> Iterator[Model | Failed]:
     """Load `path` and yield what there is to show after each step.
 
     First the catalogue alone (or `Failed` with every problem, and nothing more), then the
-    same model with the basutbud report, then with the plan. A caller may stop between
-    stages: a newer load makes the rest pointless.
+    same model with the basutbud report, then with the plan, then with the follow-up. A
+    caller may stop between stages: a newer load makes the rest pointless.
     """
     result = load_catalog(path)
     if result.catalog is None:
@@ -230,7 +250,9 @@ def stages(path: str, as_of: date | None, today: date, generation: int = 0) -> I
     yield model
     model = model.with_report(conformance_report(model.catalog, model.as_of))
     yield model
-    yield model.with_plan(make_plan(model.catalog, model.plan_options()))
+    model = model.with_plan(make_plan(model.catalog, model.plan_options()))
+    yield model
+    yield model.with_follow_up(follow_up_of(model.catalog))
 
 
 def load_model(path: str, as_of: date | None, today: date) -> Model | Failed:

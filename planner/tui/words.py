@@ -24,7 +24,7 @@ KEY_HELP: tuple[tuple[str, tuple[tuple[str, str], ...]], ...] = (
     (
         "Everywhere",
         (
-            ("1 2 3 4 5", "Overview · Plan · Warnings · Services · Deviations"),
+            ("1 … 6", "Overview · Plan · Warnings · Services · Deviations · Follow-up"),
             ("ctrl+p", "search units and services by name or id"),
             ("w", "what-if: capacity, minimum parallel weeks, start date"),
             ("d", "what the last what-if changed (ctrl+d in the what-if form)"),
@@ -70,6 +70,13 @@ KEY_HELP: tuple[tuple[str, tuple[tuple[str, str], ...]], ...] = (
         ),
     ),
     ("Deviations", (("enter", "open the hälsocentral with the deviation highlighted"),)),
+    (
+        "Follow-up",
+        (
+            ("u", "take-up per e-tjänst / per hälsocentral"),
+            ("enter", "an e-tjänst's months as bars; a hälsocentral or a flag opens it"),
+        ),
+    ),
     (
         "Services",
         (
@@ -244,6 +251,9 @@ SEARCH_SERVICE_HELP = "Show {name} ({id}) in Services"
 # Issue 13: the explorer for a working day. Marked with N_, translated with _() where shown.
 TAB_DEVIATIONS = N_("5 Deviations")
 KEY_DEVIATIONS = N_("Deviations")
+TAB_FOLLOW_UP = N_("6 Follow-up")
+KEY_FOLLOW_UP = N_("Follow-up")
+KEY_FOLLOW_UP_GROUP = N_("Per e-tjänst/unit")
 KEY_CHANGES = N_("What changed")
 KEY_PLAN_VARIANT = N_("Current/what-if")
 KEY_EXPLAIN = N_("Explain")
