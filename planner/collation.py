@@ -16,6 +16,7 @@ from __future__ import annotations
 
 import re
 import unicodedata
+from functools import lru_cache
 
 _DIGITS = re.compile(r"(\d+)")
 # After NFD decomposition å is a + ring, ä and ö are a/o + diaeresis: mark the Swedish letters
@@ -32,6 +33,9 @@ def _letters(text: str) -> str:
     return " ".join("".join(c for c in decomposed if not unicodedata.combining(c)).split())
 
 
+# Names repeat: a national list sorts 35,000 rows over 1,200 unit names. Cached, a re-sort
+# costs a dictionary look-up per row instead of a normalisation.
+@lru_cache(maxsize=1 << 16)
 def name_key(name: str) -> NameKey:
     """A sort key that orders names as a Swedish reader expects (see the module docstring)."""
     # re.split with a group alternates text and digits, text first: parts at even places are

@@ -180,3 +180,9 @@ def test_a_step_explained(snap_compare: SnapCompare, size: tuple[int, int]) -> N
         await settled(pilot)
 
     assert snap_compare(make_app(), terminal_size=size, run_before=run)
+
+
+@SIZES
+def test_follow_up(snap_compare: SnapCompare, size: tuple[int, int]) -> None:
+    app = make_app("tests/fixtures/followup")
+    assert snap_compare(app, terminal_size=size, run_before=after("6"))

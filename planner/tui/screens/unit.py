@@ -218,6 +218,13 @@ class UnitScreen(Screen[None]):
                 label.append(words.BASUTBUD_MARK, style="dim")
             cells = []
             whole = Text(f"{service.name} ({service.id})", style="bold")
+            # A date the plan does not keep comes first: in a short terminal the line below
+            # the tables shows only the start of this text.
+            for c in channels:
+                note = notes.get((service.id, c.id))
+                if note is not None:
+                    whole.append("\n")
+                    whole.append_text(date_note_text(model, note))
             for c in channels:
                 cell = offering((listed or {}).get(c.id))
                 note = notes.get((service.id, c.id))
@@ -227,11 +234,6 @@ class UnitScreen(Screen[None]):
                 cells.append(cell)
                 whole.append(f"\n{c.id}: ")
                 whole.append_text(cell if cell.plain else Text(_("not offered"), style="dim"))
-            for c in channels:
-                note = notes.get((service.id, c.id))
-                if note is not None:
-                    whole.append("\n")
-                    whole.append_text(date_note_text(model, note))
             self._offering_texts[service.id] = whole
             offerings.add_row(label, *cells, key=service.id)
 
