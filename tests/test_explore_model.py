@@ -31,12 +31,13 @@ def rows_by_id(model: Model) -> dict[str, figures.UnitRow]:
     return {r.id: r for r in figures.unit_rows(model)}
 
 
-def test_loading_comes_in_stages_catalogue_first_then_report_then_plan(mini: Path) -> None:
+def test_loading_comes_in_stages_catalogue_first_then_report_then_plan_then_follow_up(mini: Path) -> None:
     stages = list(data.stages(str(mini), None, TODAY))
-    assert [(s.report_state, s.plan_state) for s in stages if isinstance(s, Model)] == [
-        ("pending", "pending"),
-        ("ready", "pending"),
-        ("ready", "ready"),
+    assert [(s.report_state, s.plan_state, s.follow_up_state) for s in stages if isinstance(s, Model)] == [
+        ("pending", "pending", "pending"),
+        ("ready", "pending", "pending"),
+        ("ready", "ready", "pending"),
+        ("ready", "ready", "no_data"),  # the mini catalogue has no usage exports
     ]
     assert stages[0].catalog is stages[-1].catalog  # type: ignore[union-attr]
 
