@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from collections.abc import Mapping
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from datetime import date
 from typing import TYPE_CHECKING
 
@@ -71,15 +71,25 @@ def build(catalog: Catalog, as_of: date, only: str | None = None) -> ReportSet:
 
     conformance = check(catalog, as_of)
     plan = schedule(catalog, PlanOptions(as_of=as_of))
-    facts = gather(catalog, conformance, plan)
+    usage = region = None
+    units_usage = None
+    if not catalog.usage.empty:
+        from planner.followup.compute import follow_up
+        from planner.report.usage import region_usage, unit_usage
+
+        found = follow_up(catalog, catalog.usage)
+        units_usage = unit_usage(catalog, found)
+        usage = region_usage(found, list(units_usage.values()))
+    facts = gather(catalog, conformance, plan, units_usage)
     region = region_figures(facts)
-    settings = settings_for(catalog, as_of)
+    settings = replace(settings_for(catalog, as_of), has_usage=usage is not None)
     paths = provider_names(catalog)
     pages: dict[str, str] = {}
     if only is None:
         whole = region_figures(facts, min_units=0)
-        pages[OVERVIEW] = render(overview_page(facts, whole, plan_figures(plan), settings))
+        pages[OVERVIEW] = render(overview_page(facts, whole, plan_figures(plan), settings, usage))
     for provider, units in by_provider(facts).items():
         if only is None or provider == only:
-            pages[paths[provider]] = render(provider_page(provider, units, region, settings))
+            medians = usage.medians if usage is not None else None
+            pages[paths[provider]] = render(provider_page(provider, units, region, settings, medians))
     return ReportSet(pages, paths)

@@ -20,6 +20,7 @@ if TYPE_CHECKING:
     from planner.catalog.model import Unit
     from planner.conformance.model import ConformanceReport, UnitResult
     from planner.plan.model import Plan, PlanWarning, Step, Unschedulable
+    from planner.report.usage import UnitUsage
 
 Stage = Literal["legacy_only", "both", "moved", "not_offered"]
 STAGES: tuple[Stage, ...] = ("legacy_only", "both", "moved", "not_offered")
@@ -42,6 +43,8 @@ class UnitFacts:
     warnings: tuple[PlanWarning, ...]
     stages: Mapping[str, Stage]
     """Per service with `migrate: true`, where the unit is with it now."""
+    usage: UnitUsage | None = None
+    """Its usage (SPEC §8); None when the catalogue has no usage data."""
 
 
 def stage(unit: Unit, service: str, legacy: str, target: str) -> Stage:
@@ -56,7 +59,9 @@ def stage(unit: Unit, service: str, legacy: str, target: str) -> Stage:
     return "moved" if in_target else "not_offered"
 
 
-def gather(catalog: Catalog, conformance: ConformanceReport, plan: Plan) -> dict[str, UnitFacts]:
+def gather(
+    catalog: Catalog, conformance: ConformanceReport, plan: Plan, usage: Mapping[str, UnitUsage] | None = None
+) -> dict[str, UnitFacts]:
     """Per unit id (sorted), its facts."""
     region = catalog.region
     legacy, target = region.legacy, region.target
@@ -83,6 +88,7 @@ def gather(catalog: Catalog, conformance: ConformanceReport, plan: Plan) -> dict
             unschedulable=tuple(unschedulable[unit.id]),
             warnings=tuple(warnings[unit.id]),
             stages={service: stage(unit, service, legacy, target) for service in moving},
+            usage=usage.get(unit.id) if usage is not None else None,
         )
         for unit in catalog.units
     }

@@ -16,12 +16,16 @@ from datetime import date
 from planner.calendar import add_weeks, iso_week_label, monday_of
 from planner.plan.model import Step, action_rank
 from planner.report import texts
-from planner.report.charts import GREY, OKABE_ITO, Bars, svg
+from planner.report.charts import GREY, OKABE_ITO, Bars, Lines, svg
 from planner.report.facts import STAGES, UnitFacts
+from planner.report.privacy import share, shown_count
 from planner.report.region import PlanFigures, RegionFigures
 from planner.report.texts import label
+from planner.report.usage import Medians, RegionUsage, ServiceSeries, UnitUsage
 from planner.report.view import Block, Chart, Items, Page, Paragraphs, Section, Table
 
+MAX_LINES = 6
+"""E-tjänster drawn in one take-up chart (most errands first); the table beside it has them all."""
 SOON_WEEKS = 12
 """Steps in this many weeks from the week of as_of come first, as "the next 12 weeks"."""
 _WEEK_DATE = frozenset({0, 1})
@@ -196,27 +200,139 @@ def todo(f: UnitFacts, s: Settings) -> tuple[str, ...]:
     for e in sorted(f.conformance.exempt, key=lambda e: (e.until, s.service(e.service))):
         if e.expires_soon:
             items.append(texts.todo_exemption_soon(s.service(e.service), s.channel(e.channel), e.until))
+    if f.usage is not None:
+        items.extend(_flag_todo(f.usage, s))
     return tuple(dict.fromkeys(items)) or (texts.nothing_to_do(),)
 
 
-def _unit_section(f: UnitFacts, s: Settings) -> Section:
+def _flag_todo(usage: UnitUsage, s: Settings) -> list[str]:
+    items = []
+    legacy, target = s.channel(s.legacy), s.channel(s.target)
+    for flag in usage.flags:
+        service = s.service(flag.service) if flag.service else ""
+        if flag.code == "low_take_up":
+            items.append(texts.todo_low_take_up(service, target))
+        elif flag.code == "legacy_after_redirect":
+            items.append(texts.todo_legacy_after_redirect(service, legacy))
+        elif flag.code == "usage_without_offering":
+            items.append(texts.todo_usage_without_offering(service, s.channel(flag.channel or ""), flag.month))
+        elif flag.code == "no_usage":
+            items.append(texts.todo_no_usage(service, target))
+        elif flag.code == "missing_data":
+            items.append(texts.todo_missing_data(", ".join(flag.months)))
+    return items
+
+
+# -- follow-up ---------------------------------------------------------------------------
+
+
+def _percent(value: float | None) -> str:
+    return texts.percent(value) if value is not None else "–"
+
+
+def _monthly_rows(series: ServiceSeries, usage: UnitUsage, medians: Medians, s: Settings) -> list[tuple[str, ...]]:
+    name = s.service(series.service)
+    n = len(usage.months)
+    rows = [
+        (name, s.short(s.legacy), *(shown_count(c, s.min_count) for c in series.legacy)),
+        (name, s.short(s.target), *(shown_count(c, s.min_count) for c in series.target)),
+        (name, label("take_up"), *(_percent(series.take_up(i, s.min_count)) for i in range(n))),
+    ]
+    spreads = [medians.spreads.get((series.service, m)) for m in usage.months]
+    if any(spreads):
+        rows.append((name, label("region_median"), *(_percent(x.median if x else None) for x in spreads)))
+    return rows
+
+
+def _follow_up_section(f: UnitFacts, usage: UnitUsage, s: Settings, medians: Medians) -> Section:
+    anchor = f"unit-{f.id}-follow-up"
+    if not usage.series:
+        return Section(label("follow_up"), anchor, (Paragraphs((texts.no_usage_for_unit(),)),))
+    blocks: list[Block] = []
+    overall = share(usage.target, usage.legacy + usage.target, s.min_count)
+    first, last = medians.window
+    if overall is not None:
+        line = texts.unit_take_up(texts.percent(overall), s.channel(s.target), first, last)
+        blocks.append(Paragraphs((line,)))
+    months = usage.months
+    header = (label("service"), label("figure"), *months)
+    rows = tuple(row for series in usage.series for row in _monthly_rows(series, usage, medians, s))
+    table = Table(header, rows, numeric=frozenset(range(2, 2 + len(months))))
+    drawn = [x for x in usage.series if any(x.take_up(i, s.min_count) is not None for i in range(len(months)))]
+    drawn = drawn[:MAX_LINES]
+    if drawn:
+        lines: list[tuple[str, list[float | None], str, str]] = []
+        for i, series in enumerate(drawn):
+            colour = OKABE_ITO[i % len(OKABE_ITO)]
+            name = s.service(series.service)
+            lines.append(
+                (texts.take_up_label(name), [series.take_up(j, s.min_count) for j in range(len(months))], colour, "-")
+            )
+            spreads = [medians.spreads.get((series.service, m)) for m in months]
+            if any(spreads):
+                lines.append((texts.median_label(name), [x.median if x else None for x in spreads], colour, "--"))
+        caption = texts.take_up_caption(len(drawn), s.channel(s.target))
+        chart = Lines(months, lines, y_max=1.0, percent=True)
+        blocks.append(Chart(caption, svg(chart, f"take-up-{f.id}", caption), table))
+    else:
+        blocks.append(Table(header, rows, caption=label("errands_monthly"), numeric=table.numeric))
+    blocks.append(Paragraphs((texts.small_values_note(s.min_count),), css="note"))
+    window_rows = tuple(
+        (
+            s.service(x.service),
+            shown_count(x.legacy, s.min_count),
+            shown_count(x.target, s.min_count),
+            _percent(share(x.target, x.legacy + x.target, s.min_count)),
+        )
+        for x in sorted(usage.window, key=lambda x: (s.service(x.service), x.service))
+    )
+    if window_rows:
+        header = (label("service"), s.short(s.legacy), s.short(s.target), label("take_up"))
+        caption = f"{label('errands_window')} ({first} – {last})"
+        blocks.append(Table(header, window_rows, caption=caption, numeric=frozenset({1, 2, 3})))
+    if usage.flags:
+        flag_rows = tuple(
+            (
+                label(flag.code),
+                s.service(flag.service) if flag.service else "",
+                s.channel(flag.channel) if flag.channel else "",
+                ", ".join(flag.months) if flag.months else flag.month,
+            )
+            for flag in usage.flags
+        )
+        header = (label("flag"), label("service"), label("channel"), label("months"))
+        blocks.append(Table(header, flag_rows, caption=label("flags")))
+    else:
+        blocks.append(Paragraphs((texts.no_flags(),)))
+    return Section(label("follow_up"), anchor, tuple(blocks))
+
+
+def _unit_section(f: UnitFacts, s: Settings, medians: Medians | None) -> Section:
     facts = [label(f.regi) if f.regi in ("egen", "privat") else f.regi]
     if f.area:
         facts.append(f.area)
     facts.append(f"{label('unit_id')}: {f.id}")
-    subsections = (
+    subsections: tuple[Section, ...] = (
         Section(label("what_to_do"), f"unit-{f.id}-todo", (Items(todo(f, s)),), css="todo"),
         _conformance_section(f, s),
         _plan_section(f, s),
         _warnings_section(f, s),
     )
+    if f.usage is not None and medians is not None:
+        subsections = (*subsections, _follow_up_section(f, f.usage, s, medians))
     return Section(f.name, f"unit-{f.id}", (Paragraphs((" · ".join(facts),), css="meta"),), subsections, css="unit")
 
 
 # -- the provider's page -----------------------------------------------------------------
 
 
-def provider_page(provider: str, units: Sequence[UnitFacts], region: RegionFigures, settings: Settings) -> Page:
+def provider_page(
+    provider: str,
+    units: Sequence[UnitFacts],
+    region: RegionFigures,
+    settings: Settings,
+    medians: Medians | None = None,
+) -> Page:
     """The feedback report for `provider`, from its own units' facts and the region's aggregates."""
     conforming = sum(1 for f in units if f.conformance.conformant)
     lines = [texts.provider_units(len(units)), texts.your_conforming(conforming, len(units))]
@@ -228,7 +344,7 @@ def provider_page(provider: str, units: Sequence[UnitFacts], region: RegionFigur
         "summary",
         (Paragraphs(tuple(lines)), Paragraphs((label("privacy_note"),), css="note")),
     )
-    unit_sections = tuple(_unit_section(f, settings) for f in units)
+    unit_sections = tuple(_unit_section(f, settings, medians) for f in units)
     return Page(
         lang=settings.lang,
         title=texts.page_title_provider(provider),
@@ -261,6 +377,31 @@ def _stages_chart(region: RegionFigures, s: Settings) -> Chart | None:
     return Chart(caption, svg(Bars(names, series), "stages", caption), table)
 
 
+def _region_take_up_chart(usage: RegionUsage, s: Settings) -> Chart | None:
+    months = usage.medians.months
+    mc = s.min_count
+
+    def shares(pairs: Sequence[tuple[int, int]]) -> list[float | None]:
+        return [share(t, old + t, mc) for old, t in pairs]
+
+    ranked = sorted(usage.pooled.items(), key=lambda kv: (-sum(a + b for a, b in kv[1]), s.service(kv[0])))
+    shown = [(service, pairs) for service, pairs in ranked if any(v is not None for v in shares(pairs))]
+    if not shown:
+        return None
+    drawn = shown[: len(OKABE_ITO)]
+    lines = [
+        (s.service(service), shares(pairs), OKABE_ITO[i % len(OKABE_ITO)], "-")
+        for i, (service, pairs) in enumerate(drawn)
+    ]
+    caption = texts.region_take_up_caption(len(drawn), s.channel(s.target))
+    table = Table(
+        (label("service"), *months),
+        tuple((s.service(service), *(_percent(v) for v in shares(pairs))) for service, pairs in shown),
+        numeric=frozenset(range(1, len(months) + 1)),
+    )
+    return Chart(caption, svg(Lines(months, lines, y_max=1.0, percent=True), "region-take-up", caption), table)
+
+
 def _unit_row(f: UnitFacts, s: Settings) -> tuple[str, ...]:
     result = f.conformance
     basutbud = label("meets") if result.conformant else texts.deviations_count(len(result.deviations))
@@ -277,10 +418,21 @@ def _unit_row(f: UnitFacts, s: Settings) -> tuple[str, ...]:
         iso_week_label(next_step) if next_step else "",
         iso_week_label(last_step) if last_step else "",
         str(len(f.warnings)),
+        *(
+            (_percent(share(f.usage.target, f.usage.legacy + f.usage.target, s.min_count)), str(len(f.usage.flags)))
+            if f.usage is not None
+            else ()
+        ),
     )
 
 
-def overview_page(facts: Mapping[str, UnitFacts], region: RegionFigures, plan: PlanFigures, settings: Settings) -> Page:
+def overview_page(
+    facts: Mapping[str, UnitFacts],
+    region: RegionFigures,
+    plan: PlanFigures,
+    settings: Settings,
+    usage: RegionUsage | None = None,
+) -> Page:
     """The nämnd's overview: the region's figures and a table of every unit."""
     units = sorted(facts.values(), key=lambda f: (f.name, f.id))
     conforming = sum(1 for f in units if f.conformance.conformant)
@@ -296,11 +448,29 @@ def overview_page(facts: Mapping[str, UnitFacts], region: RegionFigures, plan: P
         lines.append(texts.unschedulable_count(plan.unschedulable))
     over = sum(1 for f in units for w in f.warnings if w.code in ("parallel_overdue", "parallel_exceeds_max"))
     lines.append(texts.parallel_over_max(over, settings.max_parallel_weeks))
+    if usage is not None:
+        overall = share(usage.target, usage.legacy + usage.target, settings.min_count)
+        first, last = usage.medians.window
+        if overall is not None:
+            lines.append(texts.region_take_up(texts.percent(overall), settings.channel(settings.target), first, last))
+        counts: dict[str, int] = {}
+        for f in units:
+            for flag in f.usage.flags if f.usage else ():
+                counts[flag.code] = counts.get(flag.code, 0) + 1
+        if counts:
+            shown = ", ".join(texts.flag_count(label(code), n) for code, n in sorted(counts.items()))
+            lines.append(texts.flag_counts(shown))
+        else:
+            lines.append(texts.no_flags())
     lines.extend(_missing_data_lines(settings))
     sections = [Section(label("key_figures"), "summary", (Paragraphs(tuple(lines)),))]
     chart = _stages_chart(region, settings)
     if chart is not None:
         sections.append(Section(label("stages_heading"), "stages", (chart,)))
+    take_up = _region_take_up_chart(usage, settings) if usage is not None else None
+    if take_up is not None:
+        note = Paragraphs((texts.small_values_note(settings.min_count),), css="note")
+        sections.append(Section(label("take_up_heading"), "take-up", (take_up, note)))
     header = (
         label("unit"),
         label("provider"),
@@ -311,9 +481,13 @@ def overview_page(facts: Mapping[str, UnitFacts], region: RegionFigures, plan: P
         label("next_step"),
         label("last_step"),
         label("warnings"),
+        *((label("take_up"), label("flags")) if usage is not None else ()),
     )
     table = Table(
-        header, tuple(_unit_row(f, settings) for f in units), numeric=frozenset({5, 8}), nowrap=frozenset({6, 7})
+        header,
+        tuple(_unit_row(f, settings) for f in units),
+        numeric=frozenset({5, 8, 9, 10}),
+        nowrap=frozenset({6, 7}),
     )
     sections.append(Section(label("all_units"), "units", (table,)))
     return Page(

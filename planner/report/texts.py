@@ -98,6 +98,21 @@ LABELS: Mapping[str, str] = {
     "parallel_undated": N_("parallellperiod without a date"),
     "parallel_exceeds_max": N_("planned parallellperiod longer than the maximum"),
     "warning_broken_redirect": N_("redirect to nothing"),
+    # follow-up
+    "take_up_heading": N_("Take-up per e-tjänst over time"),
+    "flags": N_("Flags"),
+    "flag": N_("Flag"),
+    "month": N_("Month"),
+    "months": N_("Months"),
+    "take_up": N_("Take-up"),
+    "region_median": N_("Region median"),
+    "errands_window": N_("Errands over the follow-up window"),
+    "errands_monthly": N_("Errands month by month"),
+    "low_take_up": N_("few errands in the new channel"),
+    "legacy_after_redirect": N_("errands in the old channel after the redirect"),
+    "usage_without_offering": N_("errands in a channel that does not offer it"),
+    "no_usage": N_("no errands in the new channel"),
+    "missing_data": N_("usage data missing"),
 }
 
 
@@ -313,3 +328,97 @@ def todo_parallel_undated(service: str) -> str:
     return _("Note since when {service} is offered in each channel, so the parallellperiod can be judged.").format(
         service=service
     )
+
+
+# Follow-up: did patients move?
+
+
+def take_up_label(service: str) -> str:
+    """A chart legend entry: the unit's take-up of one e-tjänst."""
+    return service
+
+
+def median_label(service: str) -> str:
+    """A chart legend entry: the region's median take-up of one e-tjänst."""
+    return _("{service} (region median)").format(service=service)
+
+
+def take_up_caption(service_count: int, target: str) -> str:
+    return ngettext(
+        "Share of errands started in {target}, month by month, for {n} e-tjänst; dashed: the region's median.",
+        "Share of errands started in {target}, month by month, for {n} e-tjänster; dashed: the region's median.",
+        service_count,
+    ).format(target=target, n=service_count)
+
+
+def region_take_up_caption(service_count: int, target: str) -> str:
+    return ngettext(
+        "Share of all the region's errands started in {target}, month by month, for {n} e-tjänst.",
+        "Share of all the region's errands started in {target}, month by month, for the {n} most used e-tjänster.",
+        service_count,
+    ).format(target=target, n=service_count)
+
+
+def unit_take_up(share_text: str, target: str, first: str, last: str) -> str:
+    return _("{share} of the errands were started in {target} ({first} to {last}).").format(
+        share=share_text, target=target, first=first, last=last
+    )
+
+
+def region_take_up(share_text: str, target: str, first: str, last: str) -> str:
+    return _("In the region, {share} of the errands were started in {target} ({first} to {last}).").format(
+        share=share_text, target=target, first=first, last=last
+    )
+
+
+def too_few_errands() -> str:
+    return _("too few to show")
+
+
+def no_usage_for_unit() -> str:
+    return _("There is no usage data for this hälsocentral in the months shown.")
+
+
+def small_values_note(min_count: int) -> str:
+    return _(
+        "Counts from 1 to {below} are shown as <{min_count}, and no share is shown of fewer than {min_count} errands."
+    ).format(below=min_count - 1, min_count=min_count)
+
+
+def flag_counts(counts: str) -> str:
+    return _("Flags: {counts}.").format(counts=counts)
+
+
+def flag_count(code_label: str, n: int) -> str:
+    return _("{flag}: {n}").format(flag=code_label, n=n)
+
+
+def no_flags() -> str:
+    return _("No flags.")
+
+
+def todo_low_take_up(service: str, target: str) -> str:
+    return _("Few patients use {service} in {target}: tell them it is there.").format(service=service, target=target)
+
+
+def todo_legacy_after_redirect(service: str, legacy: str) -> str:
+    return _("Patients still start errands for {service} in {legacy} after the redirect: check the redirect.").format(
+        service=service, legacy=legacy
+    )
+
+
+def todo_usage_without_offering(service: str, channel: str, month: str) -> str:
+    return _(
+        "Errands for {service} were started in {channel} from {month}, where the catalogue says it is not offered: "
+        "correct the catalogue."
+    ).format(service=service, channel=channel, month=month)
+
+
+def todo_no_usage(service: str, target: str) -> str:
+    return _("No errands for {service} were started in {target}: check that patients can find it.").format(
+        service=service, target=target
+    )
+
+
+def todo_missing_data(months: str) -> str:
+    return _("Usage data is missing for {months}: ask for the export.").format(months=months)
