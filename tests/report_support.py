@@ -22,8 +22,23 @@ UNITS = {
 }
 
 
-def write_catalogue(root: Path, units: dict[str, tuple[str, str, str]] | None = None) -> Path:
-    """The mini catalogue's region, services and basutbud with the given units."""
+USAGE_MONTHS = ("2026-07", "2026-08", "2026-09", "2026-10")
+
+
+def usage_counts(index: int, month: int) -> dict[tuple[str, str], int]:
+    """Distinctive counts of the index-th unit (sorted by id) in a month (1-based in
+    USAGE_MONTHS): five-digit numbers no other unit has, and a small one (2) in 1177."""
+    return {
+        ("mina-vardkontakter", "1177"): 41000 + 100 * index + month,
+        ("mina-vardkontakter", "mvg"): 52000 + 100 * index + month,
+        ("receptfornyelse", "1177"): 2,
+        ("receptfornyelse", "mvg"): 63000 + 100 * index + month,
+    }
+
+
+def write_catalogue(root: Path, units: dict[str, tuple[str, str, str]] | None = None, usage: bool = False) -> Path:
+    """The mini catalogue's region, services and basutbud with the given units (and, with
+    `usage`, a usage export of four months with `usage_counts` for every unit)."""
     root.mkdir(parents=True, exist_ok=True)
     for name in ("region.yaml", "services.yaml", "basutbud.yaml"):
         shutil.copy(MINI / name, root / name)
@@ -43,7 +58,20 @@ def write_catalogue(root: Path, units: dict[str, tuple[str, str, str]] | None = 
             f'id: {unit_id}\nname: "{quoted}"\nregi: {regi}\narea: {area}\nofferings:\n' + "".join(offerings),
             encoding="utf-8",
         )
+    if usage:
+        lines = ["month;unit;service;channel;count"]
+        for i, unit_id in enumerate(sorted(units or UNITS)):
+            for m, month in enumerate(USAGE_MONTHS, start=1):
+                for (service, channel), count in usage_counts(i, m).items():
+                    lines.append(f"{month};{unit_id};{service};{channel};{count}")
+        (root / "usage").mkdir(exist_ok=True)
+        (root / "usage" / "2026.csv").write_text("\n".join(lines) + "\n", encoding="utf-8")
     return root
+
+
+def without_charts(html: str) -> str:
+    """The page's text outside its charts (numbers in SVG coordinates are not figures)."""
+    return re.sub(r"<svg\b.*?</svg>", "", html, flags=re.DOTALL)
 
 
 class _Structure(HTMLParser):

@@ -7,7 +7,16 @@ import re
 from pathlib import Path
 
 import pytest
-from report_support import HOSTILE, UNITS, structure_errors, urls_outside_namespaces, write_catalogue
+from report_support import (
+    HOSTILE,
+    UNITS,
+    USAGE_MONTHS,
+    structure_errors,
+    urls_outside_namespaces,
+    usage_counts,
+    without_charts,
+    write_catalogue,
+)
 
 from planner.cli.main import main
 from planner.report.html import CSP
@@ -19,7 +28,7 @@ MAX_PAGE_BYTES = 1_000_000
 @pytest.fixture(scope="module")
 def written(tmp_path_factory: pytest.TempPathFactory) -> Path:
     root = tmp_path_factory.mktemp("report")
-    catalogue = write_catalogue(root / "catalog")
+    catalogue = write_catalogue(root / "catalog", usage=True)
     assert main(["report", "-c", str(catalogue), "--out", str(root / "out")]) == 0
     return root / "out"
 
@@ -89,6 +98,36 @@ def test_a_provider_page_carries_no_other_providers_unit_names_or_ids(written: P
                 assert area not in html, (page, area)
 
 
+def test_a_provider_page_carries_no_other_providers_figures(written: Path) -> None:
+    owners = {
+        "region-testborg.html": {"qx-norrvik-7311", "qx-sodervik-7312"},
+        "zyxelgardens-lakarhus.html": {"zy-privat-8820"},
+        "script-alert-1-script-quotes.html": {"wv-hostile-9931"},
+    }
+    index = {unit_id: i for i, unit_id in enumerate(sorted(UNITS))}
+    for page, own in owners.items():
+        text = without_charts((written / "providers" / page).read_text(encoding="utf-8"))
+        for unit_id, i in index.items():
+            for m in range(1, len(USAGE_MONTHS) + 1):
+                for count in usage_counts(i, m).values():
+                    if count < 5:
+                        continue
+                    if unit_id in own:
+                        assert f">{count}<" in text, (page, unit_id, count)
+                    else:
+                        assert str(count) not in text, (page, unit_id, count)
+
+
+def test_small_counts_are_shown_as_less_than_min_count(written: Path) -> None:
+    for page in sorted((written / "providers").glob("*.html")):
+        text = without_charts(page.read_text(encoding="utf-8"))
+        follow_ups = re.findall(r'-follow-up".*?</section>', text, flags=re.DOTALL)
+        assert follow_ups, page.name
+        for section in follow_ups:
+            assert ">&lt;5<" in section, page.name
+            assert ">2<" not in section, page.name
+
+
 def test_a_region_with_fewer_than_five_units_shows_no_region_figures_to_a_provider(written: Path) -> None:
     html = (written / "providers" / "zyxelgardens-lakarhus.html").read_text(encoding="utf-8")
     assert "In the region" not in html
@@ -125,7 +164,7 @@ def test_an_unknown_provider_is_a_usage_error_naming_the_nearest(
 
 
 def test_the_same_catalogue_gives_byte_identical_pages(tmp_path: Path, written: Path) -> None:
-    catalogue = write_catalogue(tmp_path / "catalog")
+    catalogue = write_catalogue(tmp_path / "catalog", usage=True)
     assert main(["report", "-c", str(catalogue), "--out", str(tmp_path / "again")]) == 0
     for page in _pages(written):
         again = tmp_path / "again" / page.relative_to(written)

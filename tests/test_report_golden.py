@@ -19,25 +19,35 @@ from planner.cli.main import main
 REPO = Path(__file__).resolve().parents[1]
 GOLDEN = REPO / "tests" / "golden" / "report"
 UPDATE = os.environ.get("MVGPLAN_UPDATE_GOLDEN") == "1"
-PAGES = ("index.html", "providers/region-testborg.html", "providers/betagardens-halsocentral.html")
+CATALOGUES = ("mini", "followup")
+"""tests/fixtures/mini (no usage data) and tests/fixtures/followup (the mini one with usage)."""
+PAGES = (
+    ("mini", "index.html"),
+    ("mini", "providers/region-testborg.html"),
+    ("mini", "providers/betagardens-halsocentral.html"),
+    ("followup", "index.html"),
+    ("followup", "providers/region-testborg.html"),
+)
 
 
 @pytest.fixture(scope="module")
 def written(tmp_path_factory: pytest.TempPathFactory) -> Path:
-    out = tmp_path_factory.mktemp("golden") / "out"
+    out = tmp_path_factory.mktemp("golden")
     cwd = os.getcwd()
     os.chdir(REPO)
     try:
-        assert main(["report", "-c", "tests/fixtures/mini", "--out", str(out)]) == 0
+        for name in CATALOGUES:
+            assert main(["report", "-c", f"tests/fixtures/{name}", "--out", str(out / name)]) == 0
     finally:
         os.chdir(cwd)
     return out
 
 
-@pytest.mark.parametrize("page", PAGES)
-def test_the_report_pages_of_the_mini_catalogue_match_their_golden_outline(written: Path, page: str) -> None:
-    actual = outline((written / page).read_text(encoding="utf-8"))
-    golden = GOLDEN / (page.replace("/", "--") + ".outline")
+@pytest.mark.parametrize(("catalogue", "page"), PAGES)
+def test_the_report_pages_match_their_golden_outline(written: Path, catalogue: str, page: str) -> None:
+    actual = outline((written / catalogue / page).read_text(encoding="utf-8"))
+    prefix = "" if catalogue == "mini" else f"{catalogue}--"
+    golden = GOLDEN / (prefix + page.replace("/", "--") + ".outline")
     if UPDATE:
         golden.parent.mkdir(parents=True, exist_ok=True)
         golden.write_text(actual, encoding="utf-8")

@@ -123,9 +123,9 @@ def test_a_provider_page_is_built_from_that_providers_units_only(
     seen: dict[str, list[str]] = {}
     real = build_module.provider_page  # type: ignore[attr-defined]  # the name build calls, spied on there
 
-    def spy(provider, units, region, settings):  # type: ignore[no-untyped-def]
+    def spy(provider, units, region, settings, medians=None):  # type: ignore[no-untyped-def]
         seen[provider] = [u.id for u in units]
-        return real(provider, units, region, settings)
+        return real(provider, units, region, settings, medians)
 
     monkeypatch.setattr(build_module, "provider_page", spy)
     catalog = load_catalog(write_catalogue(tmp_path / "catalog")).catalog
@@ -172,3 +172,33 @@ def test_units_that_name_the_same_provider_share_its_page(tmp_path: Path) -> Non
     ]
     html = pages["providers/praktikertjanst-ab.html"]
     assert "zy-privat-8820" in html and "qx-norrvik-7311" in html and "qx-sodervik-7312" not in html
+
+
+def test_a_provider_sees_the_regions_median_take_up_only_over_five_units_or_more(tmp_path: Path) -> None:
+    few = load_catalog(write_catalogue(tmp_path / "few", usage=True)).catalog
+    assert few is not None
+    assert "Region median" not in build(few, date(2026, 11, 23)).pages["providers/zyxelgardens-lakarhus.html"]
+    units = {f"unit-{i}": (f"Enhet {i}", "privat", "Mitt") for i in range(6)}
+    many = load_catalog(write_catalogue(tmp_path / "many", units, usage=True)).catalog
+    assert many is not None
+    html = build(many, date(2026, 11, 23)).pages["providers/enhet-0.html"]
+    assert "Region median" in html and "(region median)" in html
+    # the median of six units' take-up, never one of the other units' own figures
+    assert "unit-1" not in html and "Enhet 1" not in html
+
+
+def test_without_usage_data_or_baseline_each_page_says_so_in_one_line(tmp_path: Path) -> None:
+    catalog = load_catalog(write_catalogue(tmp_path / "catalog")).catalog
+    assert catalog is not None
+    for html in build(catalog, date(2026, 11, 23)).pages.values():
+        assert html.count("There is no usage data yet, so take-up cannot be shown.") == 1
+        assert "Did patients move?" not in html
+
+
+def test_with_usage_data_the_overview_shows_take_up_per_service_over_time(tmp_path: Path) -> None:
+    catalog = load_catalog(write_catalogue(tmp_path / "catalog", usage=True)).catalog
+    assert catalog is not None
+    html = build(catalog, date(2026, 11, 23)).pages["index.html"]
+    assert "There is no usage data yet" not in html
+    assert 'id="take-up"' in html and 'aria-label="Share of all the region' in html
+    assert "In the region, " in html and "of the errands were started in Min vård Testborg" in html
