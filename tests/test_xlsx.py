@@ -104,3 +104,25 @@ def test_check_out_writes_the_text_report_to_a_file(tmp_path: Path, capsys: pyte
     assert main(["check", "-c", MINI, "--format", "json", "--out", str(tmp_path / "c.json")]) == 1
     assert capsys.readouterr().out == ""
     assert json.loads((tmp_path / "c.json").read_text(encoding="utf-8"))["conformant"] is False
+
+
+def test_the_xlsx_follow_up_holds_the_csv_rows_with_numbers(tmp_path: Path) -> None:
+    followup = "tests/fixtures/followup"
+    assert main(["follow-up", "-c", followup, "--format", "csv", "--out", str(tmp_path / "f.csv")]) == 0
+    assert main(["follow-up", "-c", followup, "--format", "xlsx", "--out", str(tmp_path / "f.xlsx")]) == 0
+    with open(tmp_path / "f.csv", encoding="utf-8", newline="") as f:
+        expected = list(csv.reader(f))
+    rows = _rows(tmp_path / "f.xlsx", "follow-up")
+    assert rows[0] == tuple(expected[0])
+    assert len(rows) == len(expected) > 1
+    for got, want in zip(rows[1:], expected[1:], strict=True):
+        shown = ["" if v is None else str(v) for v in got]
+        take_up = got[8]
+        assert shown[:8] + shown[9:] == want[:8] + want[9:]
+        assert (take_up is None and want[8] == "") or f"{take_up:.3f}" == want[8]
+    assert any(isinstance(r[6], int) for r in rows[1:])
+
+
+def test_follow_up_xlsx_without_out_is_a_usage_error(capsys: pytest.CaptureFixture[str]) -> None:
+    assert main(["follow-up", "-c", "tests/fixtures/followup", "--format", "xlsx"]) == 2
+    assert "--out" in capsys.readouterr().err

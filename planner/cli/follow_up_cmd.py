@@ -9,7 +9,7 @@ from __future__ import annotations
 import argparse
 from typing import TYPE_CHECKING
 
-from planner.cli.common import UsageError, add_catalog_option, add_format_option, emit, load
+from planner.cli.common import UsageError, add_catalog_option, emit, load
 from planner.i18n import _
 from planner.problems import InputError, Problem
 
@@ -17,6 +17,8 @@ if TYPE_CHECKING:
     from planner.catalog.loader import Catalog
 
 FORMATS = ("text", "json", "csv", "markdown")  # planner.followup.render.FORMATS, kept light here
+BINARY_FORMATS = ("xlsx",)
+"""Written only to a file (`--out`): an Excel workbook (planner/xlsx.py)."""
 
 
 def _month(text: str) -> str:
@@ -40,7 +42,13 @@ def register(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
         ),
     )
     add_catalog_option(parser)
-    add_format_option(parser, FORMATS)
+    parser.add_argument(
+        "--format",
+        choices=(*FORMATS, *BINARY_FORMATS),
+        default=FORMATS[0],
+        help=_("output format (default: {default}; xlsx needs --out)").format(default=FORMATS[0]),
+    )
+    parser.add_argument("--out", metavar="FILE", help=_("write the report to FILE atomically instead of printing it"))
     parser.add_argument(
         "--unit", action="append", metavar="ID", help=_("show only this hälsocentral (repeat for more)")
     )
@@ -58,6 +66,10 @@ def register(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
 
 
 def run(args: argparse.Namespace) -> int:
+    if args.out == "":
+        raise UsageError(_("--out: the file name is empty"))
+    if args.format in BINARY_FORMATS and not args.out:
+        raise UsageError(_("--format {format} writes a file: add --out FILE.{format}").format(format=args.format))
     catalog = load(args)
     usage = catalog.usage
     if usage.empty:
@@ -75,8 +87,25 @@ def run(args: argparse.Namespace) -> int:
 
     options = FollowUpOptions(month=args.month, units=args.unit, providers=args.provider)
     result = follow_up(catalog, usage, options)
-    emit(render(args.format, result))
+    if args.format == "xlsx":
+        from planner.followup.render.xlsx import render_bytes
+
+        _write(args.out, render_bytes(result))
+    elif args.out:
+        text = render(args.format, result)
+        _write(args.out, text if text.endswith("\n") else text + "\n")
+    else:
+        emit(render(args.format, result))
     return 1 if args.strict and result.warnings else 0
+
+
+def _write(path: str, data: str | bytes) -> None:
+    from planner.atomic import write_atomic
+
+    try:
+        write_atomic(path, data)
+    except OSError as exc:
+        raise UsageError(_("cannot write {path}: {problem}").format(path=path, problem=exc.strerror or exc)) from None
 
 
 def _check_selection(args: argparse.Namespace, catalog: Catalog) -> None:

@@ -29,19 +29,16 @@ HEADER = (
 )
 
 
-def _share(value: float | None) -> str:
-    shown = rounded(value)
-    return "" if shown is None else f"{shown:.3f}"
+Row = tuple[str, str, str, str, str, str, int | None, int | None, float | None, str, str, str]
 
 
-def render(result: FollowUp) -> str:
-    buffer = io.StringIO()
-    writer = csv.writer(buffer, dialect="excel", lineterminator="\r\n")
-    writer.writerow(HEADER)
+def rows(result: FollowUp) -> list[Row]:
+    """Every row, with counts as numbers and take-up rounded as shown (the xlsx's rows too)."""
+    found: list[Row] = []
     window = f"{result.window[0]}/{result.window[1]}"
 
     def figures(kind: str, unit: str, provider: str, service: str, month: str, f: Figures) -> None:
-        writer.writerow([kind, unit, provider, service, "", month, f.legacy, f.target, _share(f.take_up), "", "", ""])
+        found.append((kind, unit, provider, service, "", month, f.legacy, f.target, rounded(f.take_up), "", "", ""))
 
     for u in result.units:
         figures("unit", u.unit, u.provider, "", window, u)
@@ -52,7 +49,38 @@ def render(result: FollowUp) -> str:
         for m in sv.monthly:
             figures("service_month", "", "", sv.service, m.month, m)
     for f in result.flags:
+        found.append(
+            (
+                "flag",
+                f.unit,
+                "",
+                f.service or "",
+                f.channel or "",
+                f.month,
+                None,
+                None,
+                None,
+                f.code,
+                f.severity,
+                f.message,
+            )
+        )
+    return found
+
+
+def render(result: FollowUp) -> str:
+    buffer = io.StringIO()
+    writer = csv.writer(buffer, dialect="excel", lineterminator="\r\n")
+    writer.writerow(HEADER)
+    for row in rows(result):
+        share = row[8]
         writer.writerow(
-            ["flag", f.unit, "", f.service or "", f.channel or "", f.month, "", "", "", f.code, f.severity, f.message]
+            [
+                *row[:6],
+                "" if row[6] is None else row[6],
+                "" if row[7] is None else row[7],
+                "" if share is None else f"{share:.3f}",
+                *row[9:],
+            ]
         )
     return buffer.getvalue()
