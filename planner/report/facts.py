@@ -13,6 +13,7 @@ from collections.abc import Mapping
 from dataclasses import dataclass
 from typing import TYPE_CHECKING, Literal
 
+from planner.collation import name_key
 from planner.report.providers import provider_of
 
 if TYPE_CHECKING:
@@ -95,8 +96,11 @@ def gather(
 
 
 def by_provider(facts: Mapping[str, UnitFacts]) -> dict[str, tuple[UnitFacts, ...]]:
-    """Provider name → its units' facts (sorted by unit name, then id); providers sorted."""
+    """Provider name → its units' facts (in Swedish name order, then id); providers likewise."""
     grouped: dict[str, list[UnitFacts]] = defaultdict(list)
     for f in facts.values():
         grouped[f.provider].append(f)
-    return {p: tuple(sorted(grouped[p], key=lambda f: (f.name, f.id))) for p in sorted(grouped)}
+    return {
+        p: tuple(sorted(grouped[p], key=lambda f: (name_key(f.name), f.id)))
+        for p in sorted(grouped, key=lambda p: (name_key(p), p))
+    }

@@ -14,6 +14,7 @@ from dataclasses import dataclass
 from datetime import date
 
 from planner.calendar import add_weeks, iso_week_label, monday_of
+from planner.collation import name_key
 from planner.plan.model import Step, action_rank
 from planner.report import texts
 from planner.report.charts import GREY, OKABE_ITO, Bars, Lines, svg
@@ -284,7 +285,7 @@ def _follow_up_section(f: UnitFacts, usage: UnitUsage, s: Settings, medians: Med
             shown_count(x.target, s.min_count),
             _percent(share(x.target, x.legacy + x.target, s.min_count)),
         )
-        for x in sorted(usage.window, key=lambda x: (s.service(x.service), x.service))
+        for x in sorted(usage.window, key=lambda x: (name_key(s.service(x.service)), x.service))
     )
     if window_rows:
         header = (label("service"), s.short(s.legacy), s.short(s.target), label("take_up"))
@@ -361,7 +362,7 @@ def provider_page(
 def _stages_chart(region: RegionFigures, s: Settings) -> Chart | None:
     if not region.stage_counts:
         return None
-    services = sorted(region.stage_counts, key=lambda x: (s.service(x), x))
+    services = sorted(region.stage_counts, key=lambda x: (name_key(s.service(x)), x))
     names = [s.service(x) for x in services]
     legacy, target = s.short(s.legacy), s.short(s.target)
     stage_names = [texts.stage_label(k, legacy, target) for k in STAGES]
@@ -434,7 +435,7 @@ def overview_page(
     usage: RegionUsage | None = None,
 ) -> Page:
     """The nämnd's overview: the region's figures and a table of every unit."""
-    units = sorted(facts.values(), key=lambda f: (f.name, f.id))
+    units = sorted(facts.values(), key=lambda f: (name_key(f.name), f.id))
     conforming = sum(1 for f in units if f.conformance.conformant)
     deviations = sum(len(f.conformance.deviations) for f in units)
     exempt = sum(len(f.conformance.exempt) for f in units)
