@@ -113,6 +113,20 @@ LABELS: Mapping[str, str] = {
     "usage_without_offering": N_("errands in a channel that does not offer it"),
     "no_usage": N_("no errands in the new channel"),
     "missing_data": N_("usage data missing"),
+    # progress against the baseline
+    "progress_heading": N_("Steps done against the baseline"),
+    "planned_week": N_("Planned week"),
+    "status": N_("Status"),
+    "done_on": N_("Done on"),
+    "slip": N_("Weeks late"),
+    "status_done": N_("done"),
+    "status_dropped": N_("no longer needed"),
+    "status_overdue": N_("overdue"),
+    "status_due": N_("due this week"),
+    "status_upcoming": N_("to come"),
+    "planned_cumulative": N_("planned in the baseline"),
+    "done_cumulative": N_("done"),
+    "new_steps": N_("Steps the baseline did not have"),
 }
 
 
@@ -422,3 +436,62 @@ def todo_no_usage(service: str, target: str) -> str:
 
 def todo_missing_data(months: str) -> str:
     return _("Usage data is missing for {months}: ask for the export.").format(months=months)
+
+
+# Progress against the baseline
+
+
+def progress_done(done: int, tracked: int, on_time: int, late: int) -> str:
+    return ngettext(
+        "{done} of {tracked} step of the baseline is done ({on_time} on time, {late} late).",
+        "{done} of {tracked} steps of the baseline are done ({on_time} on time, {late} late).",
+        tracked,
+    ).format(done=done, tracked=tracked, on_time=on_time, late=late)
+
+
+def progress_open(overdue: int, due: int, upcoming: int, dropped: int) -> str:
+    return _("Overdue: {overdue}; due this week: {due}; to come: {upcoming}; no longer needed: {dropped}.").format(
+        overdue=overdue, due=due, upcoming=upcoming, dropped=dropped
+    )
+
+
+def baseline_end(baseline: date | None, forecast: date | None, slip: int | None) -> str:
+    if baseline is None or forecast is None or slip is None:
+        return _("The end of the baseline or of the plan is not known.")
+    if slip > 0:
+        text = ngettext(
+            "The baseline ends in {baseline}; the plan now ends in {forecast}, {n} week later.",
+            "The baseline ends in {baseline}; the plan now ends in {forecast}, {n} weeks later.",
+            slip,
+        )
+    elif slip < 0:
+        text = ngettext(
+            "The baseline ends in {baseline}; the plan now ends in {forecast}, {n} week earlier.",
+            "The baseline ends in {baseline}; the plan now ends in {forecast}, {n} weeks earlier.",
+            -slip,
+        )
+    else:
+        text = _("The baseline ends in {baseline}, and so does the plan now ({forecast}).")
+    return text.format(baseline=week(baseline), forecast=week(forecast), n=abs(slip))
+
+
+def region_progress_share(share_text: str, units: int) -> str:
+    return _("In the region, {share} of the baseline's steps at the {units} hälsocentraler are done.").format(
+        share=share_text, units=units
+    )
+
+
+def progress_caption() -> str:
+    return _("Steps of the baseline, planned and done, added up month by month.")
+
+
+def no_tracked_steps() -> str:
+    return _("The baseline has no steps for this hälsocentral.")
+
+
+def todo_overdue(action: str, service: str, monday: date) -> str:
+    if action == "enable":
+        text = _("Make {service} active: it was planned for {planned_week} and is not done (or not recorded).")
+    else:
+        text = _("Redirect {service}: it was planned for {planned_week} and is not done (or not recorded).")
+    return text.format(service=service, planned_week=week(monday))
