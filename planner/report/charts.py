@@ -44,6 +44,9 @@ _PROLOGUE = re.compile(r"\A.*?(?=<svg\b)", re.DOTALL)
 _METADATA = re.compile(r"\s*<metadata>.*?</metadata>", re.DOTALL)
 _SIZE = re.compile(r'<svg([^>]*?) width="[^"]*" height="[^"]*"')
 _GROUP_ID = re.compile(r'<g id="[^"]*"')
+_GEOMETRY = re.compile(r'( (?:d|x|y|x1|x2|y1|y2|transform|points)=")([^"]*)"')
+_DECIMALS = re.compile(r"(\d+\.\d)\d+")
+_INDENT = re.compile(r"\n +")
 """matplotlib names groups `figure_1`, `axes_1`, … in every chart; nothing refers to them, and
 two charts on one page must not share an id."""
 
@@ -63,7 +66,9 @@ class Lines:
 
     x: Sequence[str]
     series: Sequence[tuple[str, Sequence[float | None], str, str]]
-    """(label, one value per x, colour, line style `-` or `--`)."""
+    """(label, one value per x, colour, line style `-` or `--`). A dashed line has no marker
+    and no legend entry of its own: `dashed_label` names them all once."""
+    dashed_label: str | None = None
     y_max: float | None = None
     percent: bool = False
     """Values are shares 0–1, shown as per cent."""
@@ -88,6 +93,10 @@ def svg(chart: Bars | Lines, chart_id: str, title: str) -> str:
         fig.savefig(buffer, format="svg", metadata={"Date": None, "Creator": None, "Format": None, "Type": None})
     text = _METADATA.sub("", _PROLOGUE.sub("", buffer.getvalue(), count=1), count=1)
     text = _GROUP_ID.sub("<g", text)
+    # A tenth of a point is finer than any screen or printer shows; matplotlib writes six
+    # decimals. Only coordinates are rounded, never text.
+    text = _GEOMETRY.sub(lambda m: m.group(1) + _DECIMALS.sub(r"\1", m.group(2)) + '"', text)
+    text = _INDENT.sub("\n", text)
     # Scales with the page (CSS gives the width); the title names it for a screen reader.
     text = _SIZE.sub(r'<svg\1 role="img" aria-label="__TITLE__"', text, count=1)
     from markupsafe import escape
@@ -114,7 +123,8 @@ def _draw_bars(fig: Any, chart: Bars) -> None:
 
 def _draw_lines(fig: Any, chart: Lines) -> None:
     width, _height = fig.get_size_inches()
-    legend_inches = CHAR_INCHES * max((len(s[0]) for s in chart.series), default=1) + 0.5
+    labels = [s[0] for s in chart.series if s[3] == "-"] + [chart.dashed_label or ""]
+    legend_inches = CHAR_INCHES * max((len(label) for label in labels), default=1) + 0.5
     right = max(1 - legend_inches / width, 0.55)
     fig.subplots_adjust(left=0.08, right=right, bottom=0.14, top=0.95)
     ax = fig.add_subplot()

@@ -25,7 +25,7 @@ from planner.report.texts import label
 from planner.report.usage import Medians, RegionUsage, ServiceSeries, UnitUsage
 from planner.report.view import Block, Chart, Items, Page, Paragraphs, Section, Table
 
-MAX_LINES = 6
+MAX_LINES = 4
 """E-tjänster drawn in one take-up chart (most errands first); the table beside it has them all."""
 SOON_WEEKS = 12
 """Steps in this many weeks from the week of as_of come first, as "the next 12 weeks"."""
@@ -273,7 +273,7 @@ def _follow_up_section(f: UnitFacts, usage: UnitUsage, s: Settings, medians: Med
             if any(spreads):
                 lines.append((texts.median_label(name), [x.median if x else None for x in spreads], colour, "--"))
         caption = texts.take_up_caption(len(drawn), s.channel(s.target))
-        chart = Lines(months, lines, y_max=1.0, percent=True)
+        chart = Lines(months, lines, y_max=1.0, percent=True, dashed_label=label("region_median"))
         blocks.append(Chart(caption, svg(chart, f"take-up-{f.id}", caption), table))
     else:
         blocks.append(Table(header, rows, caption=label("errands_monthly"), numeric=table.numeric))
