@@ -129,9 +129,17 @@ def _draw_lines(fig: Any, chart: Lines) -> None:
     fig.subplots_adjust(left=0.08, right=right, bottom=0.14, top=0.95)
     ax = fig.add_subplot()
     x = list(range(len(chart.x)))
-    for i, (label, values, colour, style) in enumerate(chart.series):
+    solid = 0
+    for label, values, colour, style in chart.series:
         ys = [float("nan") if v is None else v for v in values]
-        ax.plot(x, ys, color=colour, linestyle=style, marker=MARKERS[i % len(MARKERS)], markersize=3, label=label)
+        if style == "-":
+            marker = MARKERS[solid % len(MARKERS)]
+            solid += 1
+            ax.plot(x, ys, color=colour, linestyle=style, marker=marker, markersize=3, label=label)
+        else:
+            ax.plot(x, ys, color=colour, linestyle=style, linewidth=1.0)
+    if chart.dashed_label and solid < len(chart.series):
+        ax.plot([], [], color="#555555", linestyle="--", linewidth=1.0, label=chart.dashed_label)
     step = max(1, len(x) // 12)
     ax.set_xticks(x[::step], labels=[v for v in chart.x[::step]], rotation=0)
     top = chart.y_max if chart.y_max is not None else None
