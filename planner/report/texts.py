@@ -352,11 +352,6 @@ def take_up_label(service: str) -> str:
     return service
 
 
-def median_label(service: str) -> str:
-    """A chart legend entry: the region's median take-up of one e-tjänst."""
-    return _("{service} (region median)").format(service=service)
-
-
 def take_up_caption(service_count: int, target: str) -> str:
     return ngettext(
         "Share of errands started in {target}, month by month, for {n} e-tjänst; dashed: the region's median.",
