@@ -140,12 +140,17 @@ def _draw_lines(fig: Any, chart: Lines) -> None:
             ax.plot(x, ys, color=colour, linestyle=style, linewidth=1.0)
     if chart.dashed_label and solid < len(chart.series):
         ax.plot([], [], color="#555555", linestyle="--", linewidth=1.0, label=chart.dashed_label)
-    step = max(1, len(x) // 12)
+    # Few ticks: each is several matplotlib objects to lay out, at one chart per unit.
+    step = max(1, -(-len(x) // 6))
     ax.set_xticks(x[::step], labels=[v for v in chart.x[::step]], rotation=0)
-    top = chart.y_max if chart.y_max is not None else None
-    ax.set_ylim(bottom=0, top=top)
+    if chart.y_max is not None:  # a little room, so a line at 0 % or 100 % is not hidden by the frame
+        ax.set_ylim(bottom=-0.03 * chart.y_max, top=1.04 * chart.y_max)
+    else:
+        ax.set_ylim(bottom=0)
     if chart.percent:
         from matplotlib.ticker import PercentFormatter
+
+        ax.set_yticks([0, 0.5, 1])
 
         ax.yaxis.set_major_formatter(PercentFormatter(xmax=1, decimals=0))
     ax.grid(axis="y", color="#DDDDDD", linewidth=0.6)
