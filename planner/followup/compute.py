@@ -198,6 +198,7 @@ def _unit_flags(
             and old.status == "active"
             and new.status == "active"
             and n_old + n_new >= policy.min_count
+            and n_old + n_new > 0  # with min_count 0, no errands at all: no take-up to judge
             and n_new / (n_old + n_new) < policy.take_up_target
         ):
             message = texts.low_take_up(catalog, unit, service.id, n_old, n_new, window)
