@@ -153,6 +153,7 @@ def reference(case: Case) -> tuple[dict[tuple[str, str], float | None], set[tupl
                 and _active_on(old, first_day)
                 and _active_on(new, first_day)
                 and legacy + target >= case.min_count
+                and legacy + target > 0
                 and target / (legacy + target) < case.target
             ):
                 flags.add(("low_take_up", unit, service, None))
