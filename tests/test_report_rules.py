@@ -182,7 +182,7 @@ def test_a_provider_sees_the_regions_median_take_up_only_over_five_units_or_more
     many = load_catalog(write_catalogue(tmp_path / "many", units, usage=True)).catalog
     assert many is not None
     html = build(many, date(2026, 11, 23)).pages["providers/enhet-0.html"]
-    assert "<th scope=\"row\">Mina vårdkontakter</th><td>Region median</td>" in html
+    assert '<th scope="row">Mina vårdkontakter</th><td>Region median</td>' in html
     assert ">Region median</text>" in html  # the chart's legend
     # the median of six units' take-up, never one of the other units' own figures
     assert "unit-1" not in html and "Enhet 1" not in html
