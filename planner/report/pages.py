@@ -272,7 +272,8 @@ def _follow_up_section(f: UnitFacts, usage: UnitUsage, s: Settings, medians: Med
             spreads = [medians.spreads.get((series.service, m)) for m in months]
             if any(spreads):
                 lines.append((name, [x.median if x else None for x in spreads], colour, "--"))
-        caption = texts.take_up_caption(len(drawn), s.channel(s.target))
+        with_median = any(style == "--" for _name, _values, _colour, style in lines)
+        caption = texts.take_up_caption(len(drawn), s.channel(s.target), with_median)
         chart = Lines(months, lines, y_max=1.0, percent=True, dashed_label=label("region_median"))
         blocks.append(Chart(caption, svg(chart, f"take-up-{f.id}", caption), table))
     else:

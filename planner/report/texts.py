@@ -352,7 +352,13 @@ def take_up_label(service: str) -> str:
     return service
 
 
-def take_up_caption(service_count: int, target: str) -> str:
+def take_up_caption(service_count: int, target: str, with_median: bool) -> str:
+    if not with_median:
+        return ngettext(
+            "Share of errands started in {target}, month by month, for {n} e-tjänst.",
+            "Share of errands started in {target}, month by month, for {n} e-tjänster.",
+            service_count,
+        ).format(target=target, n=service_count)
     return ngettext(
         "Share of errands started in {target}, month by month, for {n} e-tjänst; dashed: the region's median.",
         "Share of errands started in {target}, month by month, for {n} e-tjänster; dashed: the region's median.",
