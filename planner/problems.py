@@ -64,6 +64,8 @@ class InputError(Exception):
     stop raises this, and the CLI's single boundary turns it into output and exit code 2.
     """
 
-    def __init__(self, problems: list[Problem]) -> None:
+    def __init__(self, problems: list[Problem], summary: str | None = None) -> None:
         super().__init__(f"{len(problems)} input error(s)")
         self.problems = sorted(problems)
+        self.summary = summary
+        """The closing line the CLI prints after the problems (default: the catalogue's)."""

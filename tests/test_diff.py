@@ -167,20 +167,24 @@ def test_diff_of_a_missing_file_exits_2_and_names_it(tmp_path: Path, capsys: pyt
     missing = str(tmp_path / "nope.yaml")
     assert main(["diff", write(tmp_path, "a.yaml", OLD), missing]) == 2
     err = capsys.readouterr().err
-    assert f"{missing}: no such file" in err
+    assert f"{missing}:1:1: error[invalid_value]: no such file" in err
     assert "Traceback" not in err
 
 
 @pytest.mark.parametrize(
     ("name", "content", "reason"),
     [
-        ("broken.yaml", "steps: [\n", "not valid YAML: line"),
-        ("broken.json", '{"steps": ', "not valid JSON: line 1"),
-        ("list.yaml", "- 1\n- 2\n", "not a plan"),
-        ("empty.yaml", "", "empty"),
-        ("latin1.yaml", b"steps: \xe5\n", "not UTF-8"),
-        ("partial.yaml", "schema_version: 1\nsteps: []\n", "not a plan: line 1 column 1: plan: missing key"),
-        ("badweek.yaml", None, "week"),
+        ("broken.yaml", "steps: [\n", ":1:8: error[yaml_syntax]: a list in [brackets] is not closed"),
+        ("broken.json", '{"steps": ', ":1:1: error[yaml_syntax]: a mapping in {braces} is not closed"),
+        ("list.yaml", "- 1\n- 2\n", ":1:1: error[invalid_value]: not a plan"),
+        ("empty.yaml", "", ":1:1: error[yaml_syntax]: the file is empty"),
+        ("latin1.yaml", b"steps: \xe5\n", ":1:8: error[yaml_syntax]: the file is not UTF-8"),
+        (
+            "partial.yaml",
+            "schema_version: 1\nsteps: []\nas_of: 2026-11-23\nstart_week: 2026-W49\ncatalog_digest: x\n",
+            ":1:1: error[invalid_value]: missing required field 'summary'",
+        ),
+        ("badweek.yaml", None, ":13:9: error[invalid_value]: steps[omboka-tid/mvg].week: no such ISO week: '2027-W99'"),
     ],
 )
 def test_diff_of_a_file_that_is_not_a_plan_exits_2_with_the_file_and_the_reason(
@@ -194,5 +198,5 @@ def test_diff_of_a_file_that_is_not_a_plan_exits_2_with_the_file_and_the_reason(
     path.write_bytes(content if isinstance(content, bytes) else content.encode())
     assert main(["diff", write(tmp_path, "ok.yaml", OLD), str(path)]) == 2
     err = capsys.readouterr().err
-    assert f"{path}: " in err and reason in err
+    assert f"{path}{reason}" in err
     assert "Traceback" not in err

@@ -4,18 +4,17 @@ from __future__ import annotations
 
 import csv
 import io
-import json
 from pathlib import Path
 
 import pytest
-import yaml
 from icalendar import Calendar
 
 from planner.catalog.loader import Catalog, load_catalog
 from planner.plan.model import Plan, PlanOptions
+from planner.plan.read import plan_from_bytes
 from planner.plan.render import render
 from planner.plan.scheduler import schedule
-from planner.plan.serialize import plan_from_dict, plan_to_dict
+from planner.plan.serialize import plan_to_dict
 
 MINI = Path(__file__).parent / "fixtures" / "mini"
 
@@ -54,8 +53,9 @@ def test_the_mermaid_chart_has_a_section_per_unit_with_steps(catalog: Catalog, p
 
 
 def test_the_yaml_and_json_plans_read_back_to_the_same_plan(catalog: Catalog, plan: Plan) -> None:
-    from_json = plan_from_dict(json.loads(render(plan, catalog, "json")))
-    from_yaml = plan_from_dict(yaml.safe_load(render(plan, catalog, "yaml")))
+    from_json = plan_from_bytes(render(plan, catalog, "json").encode(), "plan.json").plan
+    from_yaml = plan_from_bytes(render(plan, catalog, "yaml").encode(), "plan.yaml").plan
+    assert from_yaml is not None
     assert from_json == from_yaml
     assert plan_to_dict(from_yaml) == plan_to_dict(plan)
 

@@ -9,6 +9,7 @@ from __future__ import annotations
 import difflib
 import hashlib
 import os
+from collections.abc import Mapping
 from dataclasses import dataclass, field
 from datetime import date
 from functools import cached_property
@@ -119,20 +120,39 @@ class _Read:
     """What the YAML reader found in this file."""
 
 
-def _read(path: Path, shown: str, problems: list[Problem]) -> _Read:
+def read_bounded(
+    path: Path, shown: str, max_bytes: int = MAX_FILE_BYTES, *, missing: str | None = None
+) -> tuple[bytes | None, Problem | None]:
+    """The bytes of the file at `path`, or the problem that stops reading it (shown as `shown`).
+
+    Every input file goes through here (the catalogue's, and plan files for `diff` and
+    `progress`), so a file too large, missing or unreadable is refused the same way.
+    """
     try:
         size = path.stat().st_size
-        if size > MAX_FILE_BYTES:
-            message = f"the file is {size / 1048576:.1f} MiB; the limit is 5 MiB"
-            problems.append(Problem(shown, 1, 1, "too_large", message))
-            return _Read(shown, None)
-        raw = path.read_bytes()
+        if size > max_bytes:
+            limit = f"{max_bytes / 1048576:.0f} MiB"
+            message = f"the file is {size / 1048576:.1f} MiB; the limit is {limit}"
+            return None, Problem(shown, 1, 1, "too_large", message)
+        return path.read_bytes(), None
     except FileNotFoundError:
-        problems.append(Problem(shown, 1, 1, "missing_field", f"the catalogue has no {path.name}; create it"))
-        return _Read(shown, None)
+        return None, Problem(shown, 1, 1, "missing_field", missing or "no such file")
+    except IsADirectoryError:
+        return None, Problem(shown, 1, 1, "yaml_syntax", "this is a folder, not a file")
     except OSError as exc:
-        problems.append(Problem(shown, 1, 1, "yaml_syntax", f"cannot read the file: {exc.strerror}"))
+        return None, Problem(shown, 1, 1, "yaml_syntax", f"cannot read the file: {exc.strerror}")
+
+
+def _read(path: Path, shown: str, problems: list[Problem], replaced: Mapping[Path, bytes]) -> _Read:
+    raw: bytes | None
+    if path in replaced:
+        raw, problem = replaced[path], None
+    else:
+        raw, problem = read_bounded(path, shown, missing=f"the catalogue has no {path.name}; create it")
+    if problem is not None:
+        problems.append(problem)
         return _Read(shown, None)
+    assert raw is not None
     parsed = parse(raw, shown)
     problems.extend(parsed.problems)
     return _Read(shown, raw, parsed.data, parsed.positions, parsed.trustworthy, parsed.problems)
@@ -152,13 +172,17 @@ def _validate(model: type[M], read: _Read, problems: list[Problem]) -> M | None:
         return None
 
 
-def load_catalog(root: str | os.PathLike[str]) -> LoadResult:
-    """Read, validate and cross-check the catalogue folder `root`. Never raises for bad input."""
+def load_catalog(root: str | os.PathLike[str], replaced: Mapping[str, bytes] | None = None) -> LoadResult:
+    """Read, validate and cross-check the catalogue folder `root`. Never raises for bad input.
+
+    `replaced` maps a file's path below `root` (`units/hc-a.yaml`) to bytes read in place of
+    the file's: how `mvgplan record` validates the catalogue its change would leave.
+    """
     # Leaves the garbage collector alone: a front end pauses it around the load
     # (planner/speed.py), which more than halves the time of a national catalogue.
     shown = os.fspath(root)
     try:
-        return _load(shown)
+        return _load(shown, {Path(shown) / rel: data for rel, data in (replaced or {}).items()})
     except OSError as exc:  # a path the system refuses outright (a name too long, …)
         reason = exc.strerror or str(exc)
         return LoadResult(None, [Problem(shown, 1, 1, "invalid_value", f"cannot read the catalogue: {reason}")])
@@ -185,7 +209,7 @@ def _looks_like_unit_file(suffix: str) -> bool:
     return difflib.SequenceMatcher(None, suffix.casefold(), ".yaml").ratio() >= 0.75
 
 
-def _load(shown_root: str) -> LoadResult:
+def _load(shown_root: str, replaced: Mapping[Path, bytes]) -> LoadResult:
     base = Path(shown_root)
     problems: list[Problem] = []
     if not base.is_dir():
@@ -196,9 +220,9 @@ def _load(shown_root: str) -> LoadResult:
         return LoadResult(None, [Problem(shown_root, 1, 1, "missing_field", message)])
 
     reads: dict[str, _Read] = {}
-    reads["region"] = _read(base / REGION_FILE, display_path(shown_root, REGION_FILE), problems)
-    reads["services"] = _read(base / SERVICES_FILE, display_path(shown_root, SERVICES_FILE), problems)
-    reads["basutbud"] = _read(base / BASUTBUD_FILE, display_path(shown_root, BASUTBUD_FILE), problems)
+    reads["region"] = _read(base / REGION_FILE, display_path(shown_root, REGION_FILE), problems, replaced)
+    reads["services"] = _read(base / SERVICES_FILE, display_path(shown_root, SERVICES_FILE), problems, replaced)
+    reads["basutbud"] = _read(base / BASUTBUD_FILE, display_path(shown_root, BASUTBUD_FILE), problems, replaced)
     region = _validate(Region, reads["region"], problems)
     services_file = _validate(ServicesFile, reads["services"], problems)
     basutbud = _validate(Basutbud, reads["basutbud"], problems)
@@ -234,7 +258,7 @@ def _load(shown_root: str) -> LoadResult:
                 what = "a link to a file that does not exist" if entry.is_symlink() else "not a file"
                 problems.append(Problem(shown, 1, 1, "invalid_value", f"{what}, so no unit can be read from it"))
                 continue
-            read = _read(entry, shown, problems)
+            read = _read(entry, shown, problems, replaced)
             unit_reads[entry.stem] = read
             unit = _validate(Unit, read, problems)
             if unit is not None:

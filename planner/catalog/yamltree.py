@@ -325,10 +325,16 @@ _NO_KEY: Any = _NoKey()
 class _Builder:
     """Turns the parser's events into data and positions, collecting problems."""
 
-    def __init__(self, file: str) -> None:
+    def __init__(self, file: str, max_nodes: int = MAX_NODES) -> None:
         self.file = file
+        self.max_nodes = max_nodes
         self.problems: list[Problem] = []
         self.trustworthy = True
+
+    def too_many_nodes(self) -> str:
+        if self.max_nodes == MAX_NODES:
+            return _TOO_MANY_NODES
+        return f"more than {self.max_nodes:,} YAML nodes in one file"
 
     def problem(self, mark: Mark, code: ProblemCode, message: str) -> None:
         if len(self.problems) >= MAX_PROBLEMS:
@@ -395,7 +401,7 @@ class _Builder:
         last_scalar: Any = None
         nodes = 0
         documents = 0
-        budget = MAX_NODES
+        budget = self.max_nodes
         try:
             while True:
                 event: Any = get_event()
@@ -406,7 +412,7 @@ class _Builder:
                     mark = (start.line + 1, start.column + 1)
                     nodes += 1
                     if nodes > budget:
-                        self.stop(mark, "too_large", _TOO_MANY_NODES)
+                        self.stop(mark, "too_large", self.too_many_nodes())
                     if event.anchor is not None or event.tag is not None:
                         self.decorations(event, mark)
                     value: Any = event.value
@@ -458,7 +464,7 @@ class _Builder:
                     mark = (start.line + 1, start.column + 1)
                     nodes += 1
                     if nodes > budget:
-                        self.stop(mark, "too_large", _TOO_MANY_NODES)
+                        self.stop(mark, "too_large", self.too_many_nodes())
                     if len(stack) >= MAX_DEPTH:
                         self.stop(mark, "too_large", _TOO_DEEP)
                     if event.anchor is not None or event.tag is not None:
@@ -524,16 +530,20 @@ class _Builder:
         return root, root_pos, documents > 0
 
 
-def parse(raw: bytes, file: str) -> ParsedYaml:
-    """Parse one file's bytes. Never raises: every defect becomes a `Problem`."""
-    if len(raw) > MAX_FILE_BYTES:
-        problem = Problem(file, 1, 1, "too_large", f"the file is {len(raw) / 1048576:.1f} MiB; the limit is 5 MiB")
+def parse(raw: bytes, file: str, *, max_bytes: int = MAX_FILE_BYTES, max_nodes: int = MAX_NODES) -> ParsedYaml:
+    """Parse one file's bytes. Never raises: every defect becomes a `Problem`.
+
+    The caps default to a catalogue file's; a plan file (the tool's own output) may be larger.
+    """
+    if len(raw) > max_bytes:
+        limit = f"{max_bytes / 1048576:.0f} MiB"
+        problem = Problem(file, 1, 1, "too_large", f"the file is {len(raw) / 1048576:.1f} MiB; the limit is {limit}")
         return ParsedYaml(None, PosNode((1, 1)), [problem], False)
     text, bad_bytes = decode(raw, file)
     if text is None:
         assert bad_bytes is not None
         return ParsedYaml(None, PosNode((1, 1)), [bad_bytes], False)
-    builder = _Builder(file)
+    builder = _Builder(file, max_nodes)
     try:
         data, positions, has_document = builder.build(text)
     except RecursionError:  # pragma: no cover - the depth cap stops far earlier

@@ -108,6 +108,9 @@ def _report_input_errors(error: InputError, fmt: str | None) -> None:
     for p in error.problems:
         sys.stderr.write(p.render() + "\n")
     count = len(error.problems)
+    if error.summary is not None:
+        sys.stderr.write(error.summary + "\n")
+        return
     sys.stderr.write(f"{count} error{'s' if count != 1 else ''} in the catalogue; nothing was done.\n")
 
 

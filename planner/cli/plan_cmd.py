@@ -31,6 +31,7 @@ from planner.cli.common import (
 )
 from planner.i18n import _
 from planner.plan.formats import EXTENSIONS, FORMATS
+from planner.problems import InputError
 
 if TYPE_CHECKING:
     from planner.catalog.loader import Catalog
@@ -265,25 +266,28 @@ def _command(args: argparse.Namespace, fmt: str, catalog: Catalog) -> str:
 
 def _check(args: argparse.Namespace, expected: str, fmt: str, plan: Plan, catalog: Catalog) -> int:
     path: str = args.check
-    try:
-        actual = Path(path).read_bytes()
-    except OSError as exc:
-        raise UsageError(f"cannot read {path}: {exc.strerror or exc}") from None
+    from planner.plan.read import read_plan_bytes
+
+    actual, problems = read_plan_bytes(path)
+    if actual is None:
+        raise InputError(problems)
     if actual == expected.encode("utf-8"):
         sys.stderr.write(f"mvgplan plan: {path} is up to date\n")
         return 0
     committed: Plan | None = None
     if fmt in ("json", "yaml"):
         # A json or yaml file that is not a plan at all is not a stale plan but a wrong
-        # file: an input error (exit 2), like `mvgplan diff` says of it.
-        from planner.cli.diff_cmd import PlanFileError, plan_from_text
+        # file: an input error (exit 2) at its line and column, as `mvgplan diff` says of it.
+        from planner.i18n import _
+        from planner.plan.read import plan_from_bytes
 
-        try:
-            committed = plan_from_text(actual, path)
-        except PlanFileError as exc:
-            raise UsageError(
-                f"{path}: cannot be read as a plan ({exc}); write it with: {_command(args, fmt, catalog)}"
-            ) from None
+        found = plan_from_bytes(actual, path)
+        if found.plan is None:
+            hint = _("{path} cannot be read as a plan; write it with: {command}").format(
+                path=path, command=_command(args, fmt, catalog)
+            )
+            raise InputError(found.problems, hint)
+        committed = found.plan
     lines = [
         f"mvgplan plan: {path} is stale: it is not the {fmt} plan that {catalog_path(args)} produces now.",
         *_differences(committed, actual, expected, plan),
