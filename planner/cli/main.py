@@ -29,7 +29,7 @@ EXIT_INTERRUPTED, EXIT_BROKEN_PIPE = 130, 141  # as a shell reports SIGINT and S
 
 # One module per command, each with `register(subparsers)`; imported on start-up, so they
 # must stay light (argparse only at module level).
-COMMANDS = ("validate", "check", "plan", "diff", "explore", "schema", "follow-up", "report", "progress")
+COMMANDS = ("validate", "check", "plan", "diff", "explore", "schema", "follow-up", "report", "progress", "record")
 
 
 class _BadCommandLine(SystemExit):
