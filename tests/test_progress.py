@@ -349,3 +349,13 @@ def test_progress_agrees_with_the_reference_on_made_up_scenarios(
     code, out, err = run(capsys, *args, "--format", "json")
     assert code == expected.pop("exit"), err
     assert json.loads(out) == expected
+
+
+def test_the_committed_baseline_is_a_plan_of_the_shipped_catalogue_and_nothing_is_overdue_yet(
+    capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.chdir(REPO)
+    code, out, err = run(capsys, "progress", "--format", "json")
+    assert code == 0, err
+    doc = json.loads(out)
+    assert doc["baseline"] == "plans/baseline.yaml" and doc["summary"]["tracked"] > 0
