@@ -186,10 +186,31 @@ def plan_from_bytes(raw: bytes, file: str) -> PlanRead:
     """The plan a file's bytes hold, or the problems with their lines and columns."""
     if not raw.strip():
         return PlanRead(None, [Problem(file, 1, 1, "yaml_syntax", _("the file is empty: it is not a plan"))])
+    fast = _fast(raw)
+    if fast is not None:
+        return PlanRead(fast, [])
     parsed = parse(raw, file, max_bytes=MAX_PLAN_BYTES, max_nodes=MAX_PLAN_NODES)
     if not parsed.trustworthy:
         return PlanRead(None, [_as_plan_problem(p) for p in parsed.problems])
     return _validate(parsed.data, parsed.positions, file, parsed.problems)
+
+
+def _fast(raw: bytes) -> Plan | None:
+    """The plan, when the file is in the exact layout `mvgplan plan` writes and valid; else None
+    (and the full reader, with positions, decides). See `planner.plan.fastread`."""
+    from planner.plan.fastread import read_json, read_yaml
+
+    try:
+        text = raw.decode("utf-8-sig")
+    except UnicodeDecodeError:
+        return None
+    data = read_json(text) if text.lstrip().startswith("{") else read_yaml(text)
+    if not isinstance(data, dict):
+        return None
+    try:
+        return PlanFile.model_validate(data).to_plan()
+    except ValidationError:
+        return None
 
 
 def plan_from_data(data: Any, file: str = "plan", positions: PosNode | None = None) -> PlanRead:
