@@ -46,28 +46,15 @@ def register(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
 
 def run(args: argparse.Namespace) -> int:
     from planner.i18n import ngettext
-    from planner.plan.memory import cyclic_gc_paused
-    from planner.plan.model import PlanOptions
-    from planner.plan.read import read_plan_file
-    from planner.plan.scheduler import schedule
-    from planner.problems import InputError, Problem
-    from planner.progress.compute import progress
+    from planner.problems import InputError
+    from planner.progress.compute import progress_against
     from planner.progress.render import render
 
     catalog = load(args)
-    with cyclic_gc_paused():
-        baseline = read_plan_file(args.baseline)
-    if baseline.plan is None:
-        problems = baseline.problems
-        if any(p.message == "no such file" for p in problems):
-            hint = _("no such file; approve a plan and write it with: mvgplan plan --format yaml --out {path}")
-            problems = [Problem(args.baseline, 1, 1, "invalid_value", hint.format(path=args.baseline))]
-        n = len(problems)
-        raise InputError(problems, ngettext("{n} error in the baseline.", "{n} errors in the baseline.", n).format(n=n))
-    as_of = effective_as_of(args, catalog)
-    current = schedule(catalog, PlanOptions(as_of=as_of))
-    with cyclic_gc_paused():
-        result = progress(baseline.plan, args.baseline, catalog, current, as_of)
-        text = render(result, args.format)
-    emit(text)
-    return 1 if result.overdue else 0
+    found = progress_against(catalog, args.baseline, effective_as_of(args, catalog))
+    if found.progress is None:
+        n = len(found.problems)
+        summary = ngettext("{n} error in the baseline.", "{n} errors in the baseline.", n).format(n=n)
+        raise InputError(found.problems, summary)
+    emit(render(found.progress, args.format))
+    return 1 if found.progress.overdue else 0

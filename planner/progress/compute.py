@@ -3,10 +3,13 @@
 from __future__ import annotations
 
 from collections.abc import Mapping
+from dataclasses import dataclass, field
 from datetime import date
+from pathlib import Path
 from typing import TYPE_CHECKING
 
 from planner.calendar import monday_of, weeks_between
+from planner.problems import Problem
 from planner.progress.model import TRACKED, NewStep, Progress, Status, Summary, TrackedAction, TrackedStep
 
 if TYPE_CHECKING:
@@ -19,6 +22,38 @@ DONE_STATUSES: Mapping[TrackedAction, frozenset[str]] = {
     "redirect": frozenset({"redirect", "retired"}),
 }
 """The offering statuses that show a step was carried out (SPEC §7)."""
+
+
+@dataclass(frozen=True)
+class ProgressResult:
+    """The progress against a baseline file, or the problems that stop reading it."""
+
+    progress: Progress | None
+    problems: list[Problem] = field(default_factory=list)
+
+
+def progress_against(catalog: Catalog, baseline_file: str, as_of: date) -> ProgressResult:
+    """Read the baseline file, make the current plan as of `as_of`, and compare them.
+
+    What the CLI, the explorer and the reports call; the baseline's problems (missing, not a
+    plan) come back as rows with file, line and column, never as an exception.
+    """
+    from planner.i18n import _
+    from planner.plan.memory import cyclic_gc_paused
+    from planner.plan.model import PlanOptions
+    from planner.plan.read import read_plan_file
+    from planner.plan.scheduler import schedule
+
+    if not Path(baseline_file).exists():
+        hint = _("no such file; approve a plan and write it with: mvgplan plan --format yaml --out {path}")
+        return ProgressResult(None, [Problem(baseline_file, 1, 1, "invalid_value", hint.format(path=baseline_file))])
+    with cyclic_gc_paused():  # a national baseline is a million small objects, none in a cycle
+        baseline = read_plan_file(baseline_file)
+    if baseline.plan is None:
+        return ProgressResult(None, baseline.problems)
+    current = schedule(catalog, PlanOptions(as_of=as_of))
+    with cyclic_gc_paused():
+        return ProgressResult(progress(baseline.plan, baseline_file, catalog, current, as_of))
 
 
 def progress(baseline: Plan, baseline_name: str, catalog: Catalog, current: Plan, as_of: date) -> Progress:
