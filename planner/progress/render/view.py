@@ -6,6 +6,7 @@ from dataclasses import dataclass
 from datetime import date
 
 from planner.calendar import monday_of, swedish_week_label, weeks_between
+from planner.collation import name_key
 from planner.i18n import _, ngettext
 from planner.progress.model import Progress, TrackedStep
 
@@ -23,10 +24,6 @@ class UnitLateness:
 def unit_label(progress: Progress, unit: str) -> str:
     name = progress.unit_names.get(unit)
     return f"{name} ({unit})" if name else unit
-
-
-def _name_key(text: str) -> tuple[str, str]:
-    return (text.casefold(), text)
 
 
 def lateness(progress: Progress) -> list[UnitLateness]:
@@ -48,11 +45,11 @@ def lateness(progress: Progress) -> list[UnitLateness]:
         )
         for unit in {*overdue, *late}
     ]
-    return sorted(found, key=lambda u: (not u.overdue, *_name_key(u.name), u.unit))
+    return sorted(found, key=lambda u: (not u.overdue, name_key(u.name), u.unit))
 
 
 def by_name(progress: Progress, steps: list[TrackedStep]) -> list[TrackedStep]:
-    return sorted(steps, key=lambda t: (*_name_key(progress.unit_names.get(t.unit, t.unit)), t.unit, t.service))
+    return sorted(steps, key=lambda t: (name_key(progress.unit_names.get(t.unit, t.unit)), t.unit, t.service))
 
 
 def week(day: date | None) -> str:
