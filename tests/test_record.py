@@ -154,7 +154,8 @@ _CHANNELS = ["1177", "mvg", "teleq"]
 def unit_files(draw: st.DrawFn) -> str:
     lines = ["# enhet", "id: hc-a", "name: A  # namn", "regi: egen"]
     services = draw(st.lists(st.sampled_from(_SERVICES), unique=True, max_size=3))
-    if services or draw(st.booleans()):
+    listed: bool = draw(st.booleans())
+    if services or listed:
         lines.append("offerings:")
     for service in services:
         channels = draw(st.lists(st.sampled_from(_CHANNELS), unique=True, min_size=1, max_size=3))

@@ -39,7 +39,6 @@ def progress_against(catalog: Catalog, baseline_file: str, as_of: date) -> Progr
     plan) come back as rows with file, line and column, never as an exception.
     """
     from planner.i18n import _
-    from planner.plan.memory import cyclic_gc_paused
     from planner.plan.model import PlanOptions
     from planner.plan.read import read_plan_file
     from planner.plan.scheduler import schedule
@@ -47,13 +46,12 @@ def progress_against(catalog: Catalog, baseline_file: str, as_of: date) -> Progr
     if not Path(baseline_file).exists():
         hint = _("no such file; approve a plan and write it with: mvgplan plan --format yaml --out {path}")
         return ProgressResult(None, [Problem(baseline_file, 1, 1, "invalid_value", hint.format(path=baseline_file))])
-    with cyclic_gc_paused():  # a national baseline is a million small objects, none in a cycle
-        baseline = read_plan_file(baseline_file)
+    # The garbage collector is the front end's business (planner/speed.py), as for the loader.
+    baseline = read_plan_file(baseline_file)
     if baseline.plan is None:
         return ProgressResult(None, baseline.problems)
     current = schedule(catalog, PlanOptions(as_of=as_of))
-    with cyclic_gc_paused():
-        return ProgressResult(progress(baseline.plan, baseline_file, catalog, current, as_of))
+    return ProgressResult(progress(baseline.plan, baseline_file, catalog, current, as_of))
 
 
 def progress(baseline: Plan, baseline_name: str, catalog: Catalog, current: Plan, as_of: date) -> Progress:
