@@ -3,6 +3,7 @@ self-contained HTML file, and a provider's page carries nothing of another provi
 
 from __future__ import annotations
 
+import os
 import re
 from pathlib import Path
 
@@ -29,7 +30,12 @@ MAX_PAGE_BYTES = 1_000_000
 def written(tmp_path_factory: pytest.TempPathFactory) -> Path:
     root = tmp_path_factory.mktemp("report")
     catalogue = write_catalogue(root / "catalog", usage=True)
-    assert main(["report", "-c", str(catalogue), "--out", str(root / "out")]) == 0
+    cwd = os.getcwd()
+    os.chdir(root)  # no plans/baseline.yaml here: the report shows no progress
+    try:
+        assert main(["report", "-c", str(catalogue), "--out", str(root / "out")]) == 0
+    finally:
+        os.chdir(cwd)
     return root / "out"
 
 
@@ -163,7 +169,10 @@ def test_an_unknown_provider_is_a_usage_error_naming_the_nearest(
     assert not (tmp_path / "out").exists()
 
 
-def test_the_same_catalogue_gives_byte_identical_pages(tmp_path: Path, written: Path) -> None:
+def test_the_same_catalogue_gives_byte_identical_pages(
+    tmp_path: Path, written: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.chdir(tmp_path)  # as `written`: no default baseline
     catalogue = write_catalogue(tmp_path / "catalog", usage=True)
     assert main(["report", "-c", str(catalogue), "--out", str(tmp_path / "again")]) == 0
     for page in _pages(written):

@@ -123,9 +123,9 @@ def test_a_provider_page_is_built_from_that_providers_units_only(
     seen: dict[str, list[str]] = {}
     real = build_module.provider_page  # type: ignore[attr-defined]  # the name build calls, spied on there
 
-    def spy(provider, units, region, settings, medians=None):  # type: ignore[no-untyped-def]
+    def spy(provider, units, region, settings, medians=None, progress=None):  # type: ignore[no-untyped-def]
         seen[provider] = [u.id for u in units]
-        return real(provider, units, region, settings, medians)
+        return real(provider, units, region, settings, medians, progress)
 
     monkeypatch.setattr(build_module, "provider_page", spy)
     catalog = load_catalog(write_catalogue(tmp_path / "catalog")).catalog
@@ -203,3 +203,41 @@ def test_with_usage_data_the_overview_shows_take_up_per_service_over_time(tmp_pa
     assert "There is no usage data yet" not in html
     assert 'id="take-up"' in html and 'aria-label="Share of all the region' in html
     assert "In the region, " in html and "of the errands were started in Min vård Testborg" in html
+
+
+def test_with_a_baseline_each_unit_shows_its_steps_against_it(tmp_path: Path) -> None:
+    catalogue = write_catalogue(tmp_path / "catalog")
+    baseline = tmp_path / "baseline.yaml"
+    assert (
+        main(["plan", "-c", str(catalogue), "--format", "yaml", "--out", str(baseline), "--as-of", "2026-11-23"]) == 0
+    )
+    out = tmp_path / "out"
+    # Weeks later, nothing was done: the first steps are overdue.
+    assert (
+        main(["report", "-c", str(catalogue), "--out", str(out), "--baseline", str(baseline), "--as-of", "2027-06-01"])
+        == 0
+    )
+    html = (out / "providers" / "zyxelgardens-lakarhus.html").read_text(encoding="utf-8")
+    assert "There is no baseline yet" not in html
+    assert "Progress against the baseline" in html and ">overdue<" in html
+    assert "was planned for week" in html  # what to do
+    overview = (out / "index.html").read_text(encoding="utf-8")
+    assert 'id="progress"' in overview and "steps of the baseline are done" in overview
+
+
+def test_a_baseline_named_on_the_command_line_must_exist(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    catalogue = write_catalogue(tmp_path / "catalog")
+    code = main(
+        ["report", "-c", str(catalogue), "--out", str(tmp_path / "out"), "--baseline", str(tmp_path / "no.yaml")]
+    )
+    assert code == 2
+    assert "no such file" in capsys.readouterr().err
+
+
+def test_a_baseline_that_is_not_a_plan_is_an_input_error(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    catalogue = write_catalogue(tmp_path / "catalog")
+    bad = tmp_path / "bad.yaml"
+    bad.write_text("steps: 12\n", encoding="utf-8")
+    assert main(["report", "-c", str(catalogue), "--out", str(tmp_path / "out"), "--baseline", str(bad)]) == 2
+    assert "bad.yaml:" in capsys.readouterr().err
+    assert not (tmp_path / "out").exists()

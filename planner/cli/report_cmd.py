@@ -14,6 +14,9 @@ from planner.cli.common import UsageError, add_catalog_option, effective_as_of, 
 from planner.i18n import _, ngettext
 
 FORMATS = ("html",)
+DEFAULT_BASELINE = "plans/baseline.yaml"
+"""As `mvgplan progress`: relative to the current directory. The report shows progress when
+it exists; a `--baseline` given by name must exist."""
 
 
 def register(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
@@ -41,6 +44,13 @@ def register(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
     parser.add_argument(
         "--as-of", metavar="DATE", type=parse_date, help=_("report as of this date (default: the catalogue's as_of)")
     )
+    parser.add_argument(
+        "--baseline",
+        metavar="FILE",
+        help=_("the approved plan to show progress against (default: {path} when it exists)").format(
+            path=DEFAULT_BASELINE
+        ),
+    )
     parser.set_defaults(handler=run)
 
 
@@ -66,7 +76,16 @@ def run(args: argparse.Namespace) -> int:
         raise UsageError(_("--out: the folder name is empty"))
     catalog = load(args)
     provider = _chosen_provider(args.provider, dict(provider_names(catalog)))
-    report = build(catalog, effective_as_of(args, catalog), only=provider)
+    baseline = args.baseline or (DEFAULT_BASELINE if os.path.isfile(DEFAULT_BASELINE) else None)
+    if args.baseline == "":
+        raise UsageError(_("--baseline: the file name is empty"))
+    if args.baseline and not os.path.exists(args.baseline):
+        raise UsageError(
+            _("--baseline {path}: no such file; write one with: mvgplan plan --format yaml --out {path}").format(
+                path=args.baseline
+            )
+        )
+    report = build(catalog, effective_as_of(args, catalog), only=provider, baseline=baseline)
     try:
         for relative, html in report.pages.items():
             path = os.path.join(args.out, relative)

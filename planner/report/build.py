@@ -10,6 +10,7 @@ from typing import TYPE_CHECKING
 from planner.report.facts import by_provider, gather
 from planner.report.html import render
 from planner.report.pages import Settings, overview_page, provider_page
+from planner.report.progress import for_providers
 from planner.report.providers import slugs
 from planner.report.region import plan_figures, region_figures
 
@@ -63,8 +64,9 @@ def provider_names(catalog: Catalog) -> Mapping[str, str]:
     return {name: f"{PROVIDERS_DIR}/{s}.html" for name, s in slugs(names).items()}
 
 
-def build(catalog: Catalog, as_of: date, only: str | None = None) -> ReportSet:
-    """Every page (or, with `only`, that provider's page alone), rendered."""
+def build(catalog: Catalog, as_of: date, only: str | None = None, baseline: str | None = None) -> ReportSet:
+    """Every page (or, with `only`, that provider's page alone), rendered; with `baseline`
+    (a plan file), progress against it. Raises `InputError` for a baseline that is no plan."""
     from planner.conformance.check import check
     from planner.plan.model import PlanOptions
     from planner.plan.scheduler import schedule
@@ -80,16 +82,30 @@ def build(catalog: Catalog, as_of: date, only: str | None = None) -> ReportSet:
         found = follow_up(catalog, catalog.usage)
         units_usage = unit_usage(catalog, found)
         usage = region_usage(found, list(units_usage.values()))
-    facts = gather(catalog, conformance, plan, units_usage)
+    units_progress = progress = None
+    if baseline is not None:
+        from planner.plan.read import read_plan_file
+        from planner.problems import InputError
+        from planner.progress.compute import progress as compare
+        from planner.report.progress import region_progress, unit_progress
+
+        read = read_plan_file(baseline)
+        if read.plan is None:
+            raise InputError(read.problems)
+        found_progress = compare(read.plan, baseline, catalog, plan, as_of)
+        units_progress = unit_progress(found_progress, [u.id for u in catalog.units])
+        progress = region_progress(found_progress, units_progress)
+    facts = gather(catalog, conformance, plan, units_usage, units_progress)
     region = region_figures(facts)
-    settings = replace(settings_for(catalog, as_of), has_usage=usage is not None)
+    settings = replace(settings_for(catalog, as_of), has_usage=usage is not None, has_baseline=progress is not None)
     paths = provider_names(catalog)
     pages: dict[str, str] = {}
     if only is None:
         whole = region_figures(facts, min_units=0)
-        pages[OVERVIEW] = render(overview_page(facts, whole, plan_figures(plan), settings, usage))
+        pages[OVERVIEW] = render(overview_page(facts, whole, plan_figures(plan), settings, usage, progress))
     for provider, units in by_provider(facts).items():
         if only is None or provider == only:
             medians = usage.medians if usage is not None else None
-            pages[paths[provider]] = render(provider_page(provider, units, region, settings, medians))
+            shared = for_providers(progress) if progress is not None else None
+            pages[paths[provider]] = render(provider_page(provider, units, region, settings, medians, shared))
     return ReportSet(pages, paths)

@@ -21,6 +21,7 @@ if TYPE_CHECKING:
     from planner.catalog.model import Unit
     from planner.conformance.model import ConformanceReport, UnitResult
     from planner.plan.model import Plan, PlanWarning, Step, Unschedulable
+    from planner.report.progress import UnitProgress
     from planner.report.usage import UnitUsage
 
 Stage = Literal["legacy_only", "both", "moved", "not_offered"]
@@ -46,6 +47,8 @@ class UnitFacts:
     """Per service with `migrate: true`, where the unit is with it now."""
     usage: UnitUsage | None = None
     """Its usage (SPEC §8); None when the catalogue has no usage data."""
+    progress: UnitProgress | None = None
+    """Its steps of the baseline (SPEC §7); None when there is no baseline."""
 
 
 def stage(unit: Unit, service: str, legacy: str, target: str) -> Stage:
@@ -61,7 +64,11 @@ def stage(unit: Unit, service: str, legacy: str, target: str) -> Stage:
 
 
 def gather(
-    catalog: Catalog, conformance: ConformanceReport, plan: Plan, usage: Mapping[str, UnitUsage] | None = None
+    catalog: Catalog,
+    conformance: ConformanceReport,
+    plan: Plan,
+    usage: Mapping[str, UnitUsage] | None = None,
+    progress: Mapping[str, UnitProgress] | None = None,
 ) -> dict[str, UnitFacts]:
     """Per unit id (sorted), its facts."""
     region = catalog.region
@@ -90,6 +97,7 @@ def gather(
             warnings=tuple(warnings[unit.id]),
             stages={service: stage(unit, service, legacy, target) for service in moving},
             usage=usage.get(unit.id) if usage is not None else None,
+            progress=progress.get(unit.id) if progress is not None else None,
         )
         for unit in catalog.units
     }

@@ -20,6 +20,7 @@ from planner.report import texts
 from planner.report.charts import GREY, OKABE_ITO, Bars, Lines, svg
 from planner.report.facts import STAGES, UnitFacts
 from planner.report.privacy import share, shown_count
+from planner.report.progress import RegionProgress, UnitProgress
 from planner.report.region import PlanFigures, RegionFigures
 from planner.report.texts import label
 from planner.report.usage import Medians, RegionUsage, ServiceSeries, UnitUsage
@@ -201,6 +202,10 @@ def todo(f: UnitFacts, s: Settings) -> tuple[str, ...]:
     for e in sorted(f.conformance.exempt, key=lambda e: (e.until, s.service(e.service))):
         if e.expires_soon:
             items.append(texts.todo_exemption_soon(s.service(e.service), s.channel(e.channel), e.until))
+    if f.progress is not None:
+        for tracked in f.progress.steps:
+            if tracked.status == "overdue":
+                items.append(texts.todo_overdue(tracked.action, s.service(tracked.service), tracked.planned_week))
     if f.usage is not None:
         items.extend(_flag_todo(f.usage, s))
     return tuple(dict.fromkeys(items)) or (texts.nothing_to_do(),)
@@ -222,6 +227,58 @@ def _flag_todo(usage: UnitUsage, s: Settings) -> list[str]:
         elif flag.code == "missing_data":
             items.append(texts.todo_missing_data(", ".join(flag.months)))
     return items
+
+
+# -- progress against the baseline -------------------------------------------------------
+
+
+def _progress_section(f: UnitFacts, progress: UnitProgress, s: Settings) -> Section:
+    anchor = f"unit-{f.id}-progress"
+    if not progress.steps:
+        return Section(label("progress"), anchor, (Paragraphs((texts.no_tracked_steps(),)),))
+    lines = (
+        texts.progress_done(progress.count("done"), len(progress.steps), progress.on_time, progress.late),
+        texts.progress_open(
+            progress.count("overdue"), progress.count("due"), progress.count("upcoming"), progress.count("dropped")
+        ),
+    )
+    rows = tuple(
+        (
+            iso_week_label(st.planned_week),
+            label(st.action),
+            s.service(st.service),
+            label(f"status_{st.status}"),
+            st.actual_date.isoformat() if st.actual_date else "",
+            "" if st.slip_weeks is None else str(st.slip_weeks),
+        )
+        for st in sorted(
+            progress.steps, key=lambda st: (st.planned_week, action_rank(st.action), s.service(st.service))
+        )
+    )
+    header = (label("planned_week"), label("step"), label("service"), label("status"), label("done_on"), label("slip"))
+    table = Table(header, rows, numeric=frozenset({5}), nowrap=frozenset({0, 4}))
+    return Section(label("progress"), anchor, (Paragraphs(lines), table))
+
+
+def _progress_chart(progress: RegionProgress) -> Chart | None:
+    if not progress.months:
+        return None
+    caption = texts.progress_caption()
+    planned: list[float | None] = [float(v) for v in progress.planned_by_month]
+    done: list[float | None] = [None if v is None else float(v) for v in progress.done_by_month]
+    lines: list[tuple[str, Sequence[float | None], str, str]] = [
+        (label("planned_cumulative"), planned, OKABE_ITO[0], "-"),
+        (label("done_cumulative"), done, OKABE_ITO[2], "-"),
+    ]
+    table = Table(
+        (label("month"), label("planned_cumulative"), label("done_cumulative")),
+        tuple(
+            (m, str(p), "" if d is None else str(d))
+            for m, p, d in zip(progress.months, progress.planned_by_month, progress.done_by_month, strict=True)
+        ),
+        numeric=frozenset({1, 2}),
+    )
+    return Chart(caption, svg(Lines(progress.months, lines), "progress", caption), table)
 
 
 # -- follow-up ---------------------------------------------------------------------------
@@ -320,6 +377,8 @@ def _unit_section(f: UnitFacts, s: Settings, medians: Medians | None) -> Section
         _plan_section(f, s),
         _warnings_section(f, s),
     )
+    if f.progress is not None:
+        subsections = (*subsections, _progress_section(f, f.progress, s))
     if f.usage is not None and medians is not None:
         subsections = (*subsections, _follow_up_section(f, f.usage, s, medians))
     return Section(f.name, f"unit-{f.id}", (Paragraphs((" · ".join(facts),), css="meta"),), subsections, css="unit")
@@ -334,12 +393,20 @@ def provider_page(
     region: RegionFigures,
     settings: Settings,
     medians: Medians | None = None,
+    progress: RegionProgress | None = None,
 ) -> Page:
     """The feedback report for `provider`, from its own units' facts and the region's aggregates."""
     conforming = sum(1 for f in units if f.conformance.conformant)
     lines = [texts.provider_units(len(units)), texts.your_conforming(conforming, len(units))]
     if region.conforming is not None and region.units:
         lines.append(texts.region_conforming_share(region.conforming / region.units, region.units))
+    mine = [f.progress for f in units if f.progress is not None]
+    tracked = sum(len(p.steps) for p in mine)
+    if tracked:
+        done = sum(p.count("done") for p in mine)
+        lines.append(texts.progress_done(done, tracked, sum(p.on_time for p in mine), sum(p.late for p in mine)))
+    if progress is not None and progress.tracked:
+        lines.append(texts.region_progress_share(texts.percent(progress.done / progress.tracked), progress.units))
     lines.extend(_missing_data_lines(settings))
     summary = Section(
         label("key_figures"),
@@ -434,6 +501,7 @@ def overview_page(
     plan: PlanFigures,
     settings: Settings,
     usage: RegionUsage | None = None,
+    progress: RegionProgress | None = None,
 ) -> Page:
     """The nämnd's overview: the region's figures and a table of every unit."""
     units = sorted(facts.values(), key=lambda f: (name_key(f.name), f.id))
@@ -450,6 +518,14 @@ def overview_page(
         lines.append(texts.unschedulable_count(plan.unschedulable))
     over = sum(1 for f in units for w in f.warnings if w.code in ("parallel_overdue", "parallel_exceeds_max"))
     lines.append(texts.parallel_over_max(over, settings.max_parallel_weeks))
+    if progress is not None:
+        done_lines = [f.progress for f in units if f.progress is not None]
+        lines.append(
+            texts.progress_done(
+                progress.done, progress.tracked, sum(p.on_time for p in done_lines), sum(p.late for p in done_lines)
+            )
+        )
+        lines.append(texts.baseline_end(progress.baseline_end_week, progress.forecast_end_week, progress.slip_weeks))
     if usage is not None:
         overall = share(usage.target, usage.legacy + usage.target, settings.min_count)
         first, last = usage.medians.window
@@ -469,6 +545,9 @@ def overview_page(
     chart = _stages_chart(region, settings)
     if chart is not None:
         sections.append(Section(label("stages_heading"), "stages", (chart,)))
+    progress_chart = _progress_chart(progress) if progress is not None else None
+    if progress_chart is not None:
+        sections.append(Section(label("progress_heading"), "progress", (progress_chart,)))
     take_up = _region_take_up_chart(usage, settings) if usage is not None else None
     if take_up is not None:
         note = Paragraphs((texts.small_values_note(settings.min_count),), css="note")
