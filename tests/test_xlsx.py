@@ -126,3 +126,22 @@ def test_the_xlsx_follow_up_holds_the_csv_rows_with_numbers(tmp_path: Path) -> N
 def test_follow_up_xlsx_without_out_is_a_usage_error(capsys: pytest.CaptureFixture[str]) -> None:
     assert main(["follow-up", "-c", "tests/fixtures/followup", "--format", "xlsx"]) == 2
     assert "--out" in capsys.readouterr().err
+
+
+def test_the_xlsx_progress_holds_the_csv_rows_with_real_dates(tmp_path: Path) -> None:
+    # The shipped catalogue against its own baseline, both from the repository.
+    assert main(["progress", "--format", "csv", "--out", str(tmp_path / "p.csv")]) in (0, 1)
+    assert main(["progress", "--format", "xlsx", "--out", str(tmp_path / "p.xlsx")]) in (0, 1)
+    with open(tmp_path / "p.csv", encoding="utf-8", newline="") as f:
+        expected = list(csv.reader(f))
+    rows = _rows(tmp_path / "p.xlsx", "progress")
+    assert rows[0] == tuple(expected[0])
+    assert len(rows) == len(expected) > 1
+    for got, want in zip(rows[1:], expected[1:], strict=True):
+        shown = [v.date().isoformat() if isinstance(v, datetime) else ("" if v is None else str(v)) for v in got]
+        assert shown == want
+
+
+def test_progress_xlsx_without_out_is_a_usage_error(capsys: pytest.CaptureFixture[str]) -> None:
+    assert main(["progress", "--format", "xlsx"]) == 2
+    assert "--out" in capsys.readouterr().err

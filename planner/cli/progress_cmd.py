@@ -8,10 +8,12 @@ from __future__ import annotations
 
 import argparse
 
-from planner.cli.common import add_catalog_option, effective_as_of, emit, load, parse_date
+from planner.cli.common import UsageError, add_catalog_option, effective_as_of, emit, load, parse_date
 from planner.i18n import _
 
 FORMATS = ("text", "json", "markdown", "csv")
+BINARY_FORMATS = ("xlsx",)
+"""Written only to a file (`--out`): an Excel workbook (planner/xlsx.py)."""
 DEFAULT_BASELINE = "plans/baseline.yaml"
 
 
@@ -37,10 +39,11 @@ def register(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
     )
     parser.add_argument(
         "--format",
-        choices=FORMATS,
+        choices=(*FORMATS, *BINARY_FORMATS),
         default=FORMATS[0],
-        help=_("output format (default: {default})").format(default="text"),
+        help=_("output format (default: {default}; xlsx needs --out)").format(default="text"),
     )
+    parser.add_argument("--out", metavar="FILE", help=_("write the report to FILE atomically instead of printing it"))
     parser.set_defaults(handler=run)
 
 
@@ -50,11 +53,32 @@ def run(args: argparse.Namespace) -> int:
     from planner.progress.compute import progress_against
     from planner.progress.render import render
 
+    if args.out == "":
+        raise UsageError(_("--out: the file name is empty"))
+    if args.format in BINARY_FORMATS and not args.out:
+        raise UsageError(_("--format {format} writes a file: add --out FILE.{format}").format(format=args.format))
     catalog = load(args)
     found = progress_against(catalog, args.baseline, effective_as_of(args, catalog))
     if found.progress is None:
         n = len(found.problems)
         summary = ngettext("{n} error in the baseline.", "{n} errors in the baseline.", n).format(n=n)
         raise InputError(found.problems, summary)
-    emit(render(found.progress, args.format))
+    if args.format == "xlsx":
+        from planner.progress.render.xlsx_out import render_bytes
+
+        _write(args.out, render_bytes(found.progress))
+    elif args.out:
+        text = render(found.progress, args.format)
+        _write(args.out, text if text.endswith("\n") else text + "\n")
+    else:
+        emit(render(found.progress, args.format))
     return 1 if found.progress.overdue else 0
+
+
+def _write(path: str, data: str | bytes) -> None:
+    from planner.atomic import write_atomic
+
+    try:
+        write_atomic(path, data)
+    except OSError as exc:
+        raise UsageError(_("cannot write {path}: {problem}").format(path=path, problem=exc.strerror or exc)) from None
