@@ -27,16 +27,18 @@ from planner.i18n import _
 from planner.problems import Problem
 from planner.speed import bulk_work
 from planner.tui import data, figures, watch, words
-from planner.tui.messages import Highlight, OpenService, OpenUnit
+from planner.tui.messages import Highlight, OpenService, OpenUnit, RecordStep
 from planner.tui.panes.base import LazyPane
 from planner.tui.panes.deviations import DeviationsPane
 from planner.tui.panes.followup import FollowUpPane
 from planner.tui.panes.home import HomePane
 from planner.tui.panes.plan import PlanPane
+from planner.tui.panes.progress import ProgressPane
 from planner.tui.panes.services import ServicesPane
 from planner.tui.panes.warnings import WarningsPane
 from planner.tui.screens.changes import ChangesScreen
 from planner.tui.screens.help import HelpScreen
+from planner.tui.screens.record import RecordRequest, RecordScreen
 from planner.tui.screens.unit import UnitScreen
 from planner.tui.screens.whatif import WhatIfComputed, WhatIfScreen
 from planner.tui.search import CatalogueSearch
@@ -44,7 +46,7 @@ from planner.tui.widgets.problems import ErrorBanner, ProblemsPanel
 
 POLL_SECONDS = 1.0
 LOAD_SWITCH_INTERVAL = 0.04
-TABS = ("home", "plan", "warnings", "services", "deviations", "follow-up")
+TABS = ("home", "plan", "warnings", "services", "deviations", "follow-up", "progress")
 # Keys that make no sense while a dialog (what-if, help, the palette) is open.
 MAIN_ONLY = {"tab", "what_if", "what_if_changes", "reload", "help"}
 
@@ -77,6 +79,7 @@ class ExploreApp(App[None]):
         Binding("4", "tab('services')", words.KEY_SERVICES, show=False),
         Binding("5", "tab('deviations')", _(words.KEY_DEVIATIONS), show=False),
         Binding("6", "tab('follow-up')", _(words.KEY_FOLLOW_UP), show=False),
+        Binding("7", "tab('progress')", _(words.KEY_PROGRESS), show=False),
         Binding("w", "what_if", words.KEY_WHAT_IF),
         Binding("d", "what_if_changes", _(words.KEY_CHANGES), show=False),
         Binding("r", "reload", words.KEY_RELOAD),
@@ -132,6 +135,8 @@ class ExploreApp(App[None]):
                 yield DeviationsPane(id="deviations-pane")
             with TabPane(_(words.TAB_FOLLOW_UP), id="follow-up"):
                 yield FollowUpPane(id="follow-up-pane")
+            with TabPane(_(words.TAB_PROGRESS), id="progress"):
+                yield ProgressPane(id="progress-pane")
         yield Static(id="status-bar")
         yield Footer()
 
@@ -303,6 +308,8 @@ class ExploreApp(App[None]):
             self.query_one(DeviationsPane).focus_table()
         elif tab == "follow-up":
             self.query_one(FollowUpPane).focus_table()
+        elif tab == "progress":
+            self.query_one(ProgressPane).focus_table()
 
     def open_unit(self, unit_id: str, highlight: Highlight | None = None) -> None:
         """Show one hälsocentral (from a table, the timeline, a warning or the palette)."""
@@ -327,6 +334,33 @@ class ExploreApp(App[None]):
     @on(OpenUnit)
     def _open_unit(self, message: OpenUnit) -> None:
         self.open_unit(message.unit_id, message.highlight)
+
+    @on(RecordStep)
+    def _record_step(self, message: RecordStep) -> None:
+        self.record_step(message.unit_id, message.service_id, message.action)
+
+    def record_step(self, unit_id: str, service_id: str, action: str) -> None:
+        """Mark a step done through `mvgplan record`'s core, after showing the change."""
+        model = self.model
+        if model is None:
+            return
+        if self.problems:
+            self.notify(_("Fix the catalogue's errors first: a change is checked against the whole catalogue."))
+            return
+        title = _("{action} {service} at {unit}").format(
+            action=words.ACTIONS.get(action, action),
+            service=model.service_name(service_id),
+            unit=model.unit_name(unit_id),
+        )
+
+        def done(written: bool | None) -> None:
+            if written:
+                self.notify(_("Recorded: {what}. Reloading the catalogue.").format(what=title))
+                self.action_reload()
+
+        self.push_screen(
+            RecordScreen(model.catalog, RecordRequest(unit_id, service_id, action, title), self.today), done
+        )
 
     @on(OpenService)
     def _open_service(self, message: OpenService) -> None:

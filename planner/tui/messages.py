@@ -18,6 +18,16 @@ class OpenUnit(Message):
         self.highlight = highlight
 
 
+class RecordStep(Message):
+    """Mark a step done: the confirmation dialog of `mvgplan record` for this unit, service, action."""
+
+    def __init__(self, unit_id: str, service_id: str, action: str) -> None:
+        super().__init__()
+        self.unit_id = unit_id
+        self.service_id = service_id
+        self.action = action
+
+
 class OpenService(Message):
     """Show one e-tjänst: in the Services tab, or its row of the plan's timeline."""
 

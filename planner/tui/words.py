@@ -24,7 +24,7 @@ KEY_HELP: tuple[tuple[str, tuple[tuple[str, str], ...]], ...] = (
     (
         "Everywhere",
         (
-            ("1 … 6", "Overview · Plan · Warnings · Services · Deviations · Follow-up"),
+            ("1 … 7", "Overview · Plan · Warnings · Services · Deviations · Follow-up · Progress"),
             ("ctrl+p", "search units and services by name or id"),
             ("w", "what-if: capacity, minimum parallel weeks, start date"),
             ("d", "what the last what-if changed (ctrl+d in the what-if form)"),
@@ -50,6 +50,7 @@ KEY_HELP: tuple[tuple[str, tuple[tuple[str, str], ...]], ...] = (
             ("escape", "back"),
             ("tab", "offerings · deviations · warnings and planned steps"),
             ("enter / e", "the whole text of the row: a step's explanation, a warning, a deviation"),
+            ("m", "mark the highlighted enable or redirect done (as mvgplan record)"),
         ),
     ),
     (
@@ -70,6 +71,13 @@ KEY_HELP: tuple[tuple[str, tuple[tuple[str, str], ...]], ...] = (
         ),
     ),
     ("Deviations", (("enter", "open the hälsocentral with the deviation highlighted"),)),
+    (
+        "Progress",
+        (
+            ("enter", "on a step not done: mark it done (shows the change to the unit file first)"),
+            ("ctrl+s", "in that dialog: write the change, as mvgplan record does"),
+        ),
+    ),
     (
         "Follow-up",
         (
@@ -251,6 +259,9 @@ SEARCH_SERVICE_HELP = "Show {name} ({id}) in Services"
 # Issue 13: the explorer for a working day. Marked with N_, translated with _() where shown.
 TAB_DEVIATIONS = N_("5 Deviations")
 KEY_DEVIATIONS = N_("Deviations")
+TAB_PROGRESS = N_("7 Progress")
+KEY_PROGRESS = N_("Progress")
+KEY_MARK_DONE = N_("Mark done")
 TAB_FOLLOW_UP = N_("6 Follow-up")
 KEY_FOLLOW_UP = N_("Follow-up")
 KEY_FOLLOW_UP_GROUP = N_("Per e-tjänst/unit")

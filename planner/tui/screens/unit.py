@@ -26,7 +26,7 @@ from planner.tui import words
 from planner.tui.cells import action, offering, step_why
 from planner.tui.data import Model
 from planner.tui.dates import DateNote, date_notes
-from planner.tui.messages import Highlight
+from planner.tui.messages import Highlight, RecordStep
 from planner.tui.screens.detail import DetailScreen
 from planner.tui.widgets.problems import ErrorBanner
 from planner.tui.widgets.rowtable import Column, Row, RowTable
@@ -125,6 +125,7 @@ class UnitScreen(Screen[None]):
     BINDINGS: ClassVar[list[BindingType]] = [
         Binding("escape", "app.pop_screen", words.KEY_BACK),
         Binding("e", "explain", _(words.KEY_EXPLAIN), show=False),
+        Binding("m", "mark_done", _(words.KEY_MARK_DONE)),
     ]
 
     def __init__(self, unit_id: str, model: Model, highlight: Highlight | None = None) -> None:
@@ -412,6 +413,16 @@ class UnitScreen(Screen[None]):
         entry = self._entries[index]
         body = step_explanation(self.model, self.unit_id, entry.step) if entry.step else entry.summary
         self.app.push_screen(DetailScreen(entry.title, body))
+
+    def action_mark_done(self) -> None:
+        """`m` on an enable or redirect: record it done (the dialog shows the change first)."""
+        steps = self.query_one("#steps", RowTable)
+        index = steps.cursor
+        entry = self._entries[index] if 0 <= index < len(self._entries) else None
+        if entry is None or entry.step is None or entry.step.action not in ("enable", "redirect"):
+            self.notify(_("Highlight an enable or a redirect in the planned steps to mark it done."))
+            return
+        self.post_message(RecordStep(self.unit_id, entry.step.service, entry.step.action))
 
     def action_explain(self) -> None:
         focused = self.focused
