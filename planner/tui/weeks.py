@@ -7,11 +7,13 @@ that happens in it: an enable, a redirect, a week of parallel running, a staff b
 from __future__ import annotations
 
 from collections import Counter
+from collections.abc import Callable, Iterable
 from dataclasses import dataclass
 from datetime import date
 
 from planner.calendar import add_weeks, weeks_between
 from planner.plan.blackouts import closing
+from planner.plan.model import Step
 from planner.tui.data import Model
 
 # Timeline symbols, strongest first: a week shows the most important thing in it.
@@ -83,29 +85,38 @@ def _mark(cells: list[str], index: int, symbol: str) -> None:
         cells[index] = symbol
 
 
+def _scan(steps: Iterable[Step], weeks: list[date], key: Callable[[Step], str]) -> tuple[list[str], list[int]]:
+    """One symbol per week for redirects, briefings and the parallel runs between each
+    `key`'s enable and redirect (a running period, with no enable in the plan, counts from
+    the start); and the index of every enable, for the caller to show its own way."""
+    start = weeks[0]
+    cells = [SYM_EMPTY] * len(weeks)
+    enables: list[int] = []
+    opened: dict[str, int] = {}
+    closed: dict[str, int] = {}
+    for step in steps:
+        index = weeks_between(start, step.week)
+        if step.action == "enable":
+            enables.append(index)
+            opened[key(step)] = index
+        elif step.action == "redirect":
+            closed[key(step)] = index
+            _mark(cells, index, SYM_REDIRECT)
+        else:
+            _mark(cells, index, SYM_BRIEF)
+    for k, end in closed.items():
+        for index in range(max(opened.get(k, -1) + 1, 0), min(end, len(cells))):
+            _mark(cells, index, SYM_PARALLEL)
+    return cells, enables
+
+
 def unit_cells(model: Model, unit_id: str, weeks: list[date]) -> str:
     """One symbol per week for one hälsocentral: enable, redirect, parallel, briefing."""
     if not weeks:
         return ""
-    start = weeks[0]
-    cells = [SYM_EMPTY] * len(weeks)
-    enables: dict[str, int] = {}
-    redirects: dict[str, int] = {}
-    for step in model.steps_by_unit.get(unit_id, ()):
-        index = weeks_between(start, step.week)
-        if step.action == "enable":
-            enables[step.service] = index
-            _mark(cells, index, SYM_ENABLE)
-        elif step.action == "redirect":
-            redirects[step.service] = index
-            _mark(cells, index, SYM_REDIRECT)
-        else:
-            _mark(cells, index, SYM_BRIEF)
-    for service, end in redirects.items():
-        # A running parallel period (no enable in the plan) counts from the start.
-        begin = enables.get(service, -1) + 1
-        for index in range(max(begin, 0), min(end, len(cells))):
-            _mark(cells, index, SYM_PARALLEL)
+    cells, enables = _scan(model.steps_by_unit.get(unit_id, ()), weeks, lambda step: step.service)
+    for index in enables:
+        _mark(cells, index, SYM_ENABLE)
     return "".join(cells)
 
 
@@ -113,25 +124,8 @@ def service_cells(model: Model, service_id: str, weeks: list[date]) -> str:
     """One symbol per week for one e-tjänst across all units; enables shown as a count."""
     if not weeks:
         return ""
-    start = weeks[0]
-    enables: Counter[int] = Counter()
-    cells = [SYM_EMPTY] * len(weeks)
-    opened: dict[str, int] = {}
-    closed: dict[str, int] = {}
-    for step in model.steps_by_service.get(service_id, ()):
-        index = weeks_between(start, step.week)
-        if step.action == "enable":
-            enables[index] += 1
-            opened[step.unit] = index
-        elif step.action == "redirect":
-            closed[step.unit] = index
-            _mark(cells, index, SYM_REDIRECT)
-        else:
-            _mark(cells, index, SYM_BRIEF)
-    for unit, end in closed.items():
-        for index in range(max(opened.get(unit, -1) + 1, 0), min(end, len(cells))):
-            _mark(cells, index, SYM_PARALLEL)
-    for index, n in enables.items():
+    cells, enables = _scan(model.steps_by_service.get(service_id, ()), weeks, lambda step: step.unit)
+    for index, n in Counter(enables).items():
         if 0 <= index < len(cells):
             cells[index] = str(n) if n < 10 else SYM_MANY
     return "".join(cells)

@@ -15,6 +15,7 @@ from __future__ import annotations
 
 import csv
 import io
+from datetime import date
 from typing import TYPE_CHECKING
 
 from planner.calendar import iso_week_label
@@ -27,25 +28,31 @@ if TYPE_CHECKING:
 HEADER = ("week", "date", "unit", "unit_name", "service", "service_name", "action", "channel", "binding", "reason")
 
 
-def render(plan: Plan, catalog: Catalog) -> str:
+def step_rows(plan: Plan, catalog: Catalog) -> list[tuple[str, date, str, str, str, str, str, str, str, str]]:
+    """One row per step in the csv's columns (HEADER), the date as a date: for the csv and the xlsx."""
     n = names(catalog)
+    return [
+        (
+            iso_week_label(s.week),
+            s.date,
+            s.unit,
+            n.unit(s.unit),
+            s.service,
+            n.service(s.service),
+            s.action,
+            s.channel,
+            s.binding,
+            # A newline inside a cell is legal CSV but makes a spreadsheet row tall.
+            " ".join(s.reason.split()),
+        )
+        for s in sorted_steps(plan.steps)
+    ]
+
+
+def render(plan: Plan, catalog: Catalog) -> str:
     buffer = io.StringIO()
     writer = csv.writer(buffer, dialect="excel", lineterminator="\r\n")
     writer.writerow(HEADER)
-    for s in sorted_steps(plan.steps):
-        writer.writerow(
-            [
-                iso_week_label(s.week),
-                s.date.isoformat(),
-                s.unit,
-                n.unit(s.unit),
-                s.service,
-                n.service(s.service),
-                s.action,
-                s.channel,
-                s.binding,
-                # A newline inside a cell is legal CSV but makes a spreadsheet row tall.
-                " ".join(s.reason.split()),
-            ]
-        )
+    for week, day, *rest in step_rows(plan, catalog):
+        writer.writerow([week, day.isoformat(), *rest])
     return buffer.getvalue()

@@ -8,10 +8,9 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
-from planner.calendar import iso_week_label
 from planner.plan.model import Plan
-from planner.plan.render.csv import HEADER
-from planner.plan.render.view import names, sorted_steps
+from planner.plan.render.csv import HEADER, step_rows
+from planner.plan.render.view import names
 from planner.xlsx import Sheet, workbook
 
 if TYPE_CHECKING:
@@ -20,21 +19,7 @@ if TYPE_CHECKING:
 
 def render_bytes(plan: Plan, catalog: Catalog) -> bytes:
     n = names(catalog)
-    steps = [
-        (
-            iso_week_label(s.week),
-            s.date,
-            s.unit,
-            n.unit(s.unit),
-            s.service,
-            n.service(s.service),
-            s.action,
-            s.channel,
-            s.binding,
-            " ".join(s.reason.split()),
-        )
-        for s in sorted_steps(plan.steps)
-    ]
+    steps = step_rows(plan, catalog)
     unschedulable = [
         (u.unit, n.unit(u.unit), u.service, n.service(u.service), u.reason, u.message)
         for u in sorted(plan.unschedulable, key=lambda u: (u.unit, u.service))

@@ -97,37 +97,33 @@ class RowTable(CursorView):
     RowTable > .row-table--empty { color: $text-muted; text-style: italic; }
     """
 
-    class RowHighlighted(Message):
+    class _TableMessage(Message):
+        """A message about this table: `@on(..., "#id")` matches it by its control."""
+
+        def __init__(self, table: RowTable) -> None:
+            super().__init__()
+            self.table = table
+
+        @property
+        def control(self) -> RowTable:
+            return self.table
+
+    class RowHighlighted(_TableMessage):
         def __init__(self, table: RowTable, key: str | None, index: int) -> None:
-            super().__init__()
-            self.table = table
+            super().__init__(table)
             self.key = key
             self.index = index
 
-        @property
-        def control(self) -> RowTable:
-            return self.table
-
-    class RowSelected(Message):
+    class RowSelected(_TableMessage):
         def __init__(self, table: RowTable, key: str, index: int) -> None:
-            super().__init__()
-            self.table = table
+            super().__init__(table)
             self.key = key
             self.index = index
 
-        @property
-        def control(self) -> RowTable:
-            return self.table
-
-    class HeaderClicked(Message):
+    class HeaderClicked(_TableMessage):
         def __init__(self, table: RowTable, column: str) -> None:
-            super().__init__()
-            self.table = table
+            super().__init__(table)
             self.column = column
-
-        @property
-        def control(self) -> RowTable:
-            return self.table
 
     def __init__(
         self,
