@@ -164,17 +164,11 @@ class Model:
 
     @cached_property
     def warnings_by_unit(self) -> dict[str, list[PlanWarning]]:
-        index: dict[str, list[PlanWarning]] = defaultdict(list)
-        for warning in self.plan.warnings if self.plan else ():
-            index[warning.unit].append(warning)
-        return dict(index)
+        return _group(self.plan.warnings if self.plan else (), lambda w: w.unit)
 
     @cached_property
     def unschedulable_by_unit(self) -> dict[str, list[Unschedulable]]:
-        index: dict[str, list[Unschedulable]] = defaultdict(list)
-        for item in self.plan.unschedulable if self.plan else ():
-            index[item.unit].append(item)
-        return dict(index)
+        return _group(self.plan.unschedulable if self.plan else (), lambda u: u.unit)
 
     @cached_property
     def blocked_pairs(self) -> frozenset[tuple[str, str]]:
@@ -203,10 +197,11 @@ class Model:
 K = TypeVar("K")
 
 
-def _group(steps: Iterable[Step], key: Callable[[Step], K]) -> dict[K, list[Step]]:
-    index: dict[K, list[Step]] = defaultdict(list)
-    for step in steps:
-        index[key(step)].append(step)
+def _group(items: Iterable[T], key: Callable[[T], K]) -> dict[K, list[T]]:
+    """The items by key, each list in the items' order."""
+    index: dict[K, list[T]] = defaultdict(list)
+    for item in items:
+        index[key(item)].append(item)
     return dict(index)
 
 

@@ -3,24 +3,10 @@ markdown tables, so the run's page shows every hälsocentral at a glance."""
 
 from __future__ import annotations
 
-from collections.abc import Sequence
-
 from planner.conformance import words
 from planner.conformance.model import ConformanceReport
 from planner.conformance.render import Context
-
-
-def cell(text: str) -> str:
-    """A table cell: a `|` would end it and a line break would end the table."""
-    return " ".join(text.replace("\\", "\\\\").replace("|", "\\|").split())
-
-
-def table(head: Sequence[str], rows: Sequence[Sequence[str]]) -> list[str]:
-    return [
-        "| " + " | ".join(head) + " |",
-        "|" + "|".join("---" for _ in head) + "|",
-        *("| " + " | ".join(cell(c) for c in row) + " |" for row in rows),
-    ]
+from planner.mdtable import cell, table
 
 
 def render(report: ConformanceReport, ctx: Context) -> str:

@@ -2,25 +2,11 @@
 
 from __future__ import annotations
 
-from collections.abc import Sequence
-
 from planner.followup.model import FollowUp
 from planner.followup.render.text import sparkline
 from planner.followup.texts import share
 from planner.i18n import _
-
-
-def cell(text: str) -> str:
-    """A table cell: a `|` would end it and a line break would end the table."""
-    return " ".join(text.replace("\\", "\\\\").replace("|", "\\|").split())
-
-
-def table(head: Sequence[str], rows: Sequence[Sequence[str]]) -> list[str]:
-    return [
-        "| " + " | ".join(head) + " |",
-        "|" + "|".join("---" for _ in head) + "|",
-        *("| " + " | ".join(cell(c) for c in row) + " |" for row in rows),
-    ]
+from planner.mdtable import table
 
 
 def render(result: FollowUp) -> str:
