@@ -56,12 +56,16 @@ def active_on(offering: Offering | None, day: date) -> bool:
 
 def offered_in(offering: Offering | None, month: str) -> bool:
     """Whether usage in `month` is explained by the offering: active at some point of it."""
+    return _offered_in(offering, mo.first_day(month), mo.last_day(month))
+
+
+def _offered_in(offering: Offering | None, first: date, last: date) -> bool:
     if offering is None:
         return False
     if offering.status == "active":
-        return offering.since is None or offering.since <= mo.last_day(month)
+        return offering.since is None or offering.since <= last
     if offering.status in ("redirect", "retired"):
-        return offering.since is not None and offering.since > mo.first_day(month)
+        return offering.since is not None and offering.since > first
     return False
 
 
@@ -91,12 +95,11 @@ def follow_up(catalog: Catalog, usage: UsageData, options: FollowUpOptions | Non
         sums = pair_sums.get((unit_id, service_id))
         if sums is None:
             sums = pair_sums[(unit_id, service_id)] = [0, 0, 0]
+        monthly = service_monthly.setdefault(service_id, {})
         for m, n in counts.items():
             if m in in_window:
                 sums[role] += n
                 sums[2] = 1  # rows in the window
-        monthly = service_monthly.setdefault(service_id, {})
-        for m, n in counts.items():
             cell = monthly.get(m)
             if cell is None:
                 cell = monthly[m] = [0, 0]
@@ -107,10 +110,19 @@ def follow_up(catalog: Catalog, usage: UsageData, options: FollowUpOptions | Non
     parallel: dict[str, int] = {}
     for unit in catalog.units:
         _unit_flags(catalog, usage, unit, window, first_day, pair_sums, unit.id in units_with_rows, flags, parallel)
-    _usage_without_offering(catalog, usage, in_window, flags)
+    _usage_without_offering(catalog, usage, window, flags)
 
     shown = _shown_units(catalog, options)
-    units = tuple(_unit_figures(catalog, u, pair_sums) for u in catalog.units if u.id in shown)
+    by_unit: dict[str, list[tuple[str, list[int]]]] = {}
+    for (unit_id, service_id), sums in pair_sums.items():
+        if sums[2]:
+            by_unit.setdefault(unit_id, []).append((service_id, sums))
+    order = {s.id: i for i, s in enumerate(catalog.services)}
+    units = tuple(
+        _unit_figures(catalog, u, sorted(by_unit.get(u.id, []), key=lambda p: order[p[0]]))
+        for u in catalog.units
+        if u.id in shown
+    )
     services = _service_figures(catalog, pair_sums, service_monthly, parallel, all_months)
     total_legacy = sum(s[0] for s in pair_sums.values())
     total_target = sum(s[1] for s in pair_sums.values())
@@ -228,36 +240,34 @@ def _unit_flags(
 _NONE = [0, 0, 0]
 
 
-def _usage_without_offering(catalog: Catalog, usage: UsageData, in_window: frozenset[str], flags: list[Flag]) -> None:
+def _usage_without_offering(catalog: Catalog, usage: UsageData, window: list[str], flags: list[Flag]) -> None:
     min_count = catalog.region.follow_up.min_count
     legacy_id = catalog.region.legacy
+    bounds = {m: (mo.first_day(m), mo.last_day(m)) for m in window}
     for (unit_id, service_id, channel), counts in usage.series.items():
         unit = catalog.unit_by_id[unit_id]
         offering = unit.offerings.get(service_id, {}).get(channel)
+        if offering is not None and offering.status == "active" and offering.since is None:
+            continue  # offered all along
         if channel == legacy_id and offering is not None and offering.status in ("redirect", "retired"):
             continue  # legacy use after a redirect is legacy_after_redirect's
-        first: str | None = None
-        for m, n in counts.items():
-            if n >= min_count and m in in_window and not offered_in(offering, m) and (first is None or m < first):
-                first = m
-        if first is not None:
-            message = texts.usage_without_offering(catalog, unit, service_id, channel, offering, counts[first], first)
-            flags.append(_flag(catalog, "usage_without_offering", unit, service_id, first, message, channel=channel))
+        for m in window:
+            n = counts.get(m)
+            if n is not None and n >= min_count and not _offered_in(offering, *bounds[m]):
+                message = texts.usage_without_offering(catalog, unit, service_id, channel, offering, n, m)
+                flags.append(_flag(catalog, "usage_without_offering", unit, service_id, m, message, channel=channel))
+                break
 
 
-def _unit_figures(catalog: Catalog, unit: Unit, pair_sums: dict[tuple[str, str], list[int]]) -> UnitFollowUp:
-    services = []
-    for service in catalog.services:
-        sums = pair_sums.get((unit.id, service.id))
-        if sums is not None and sums[2]:
-            services.append(UnitService(sums[0], sums[1], service.id))
+def _unit_figures(catalog: Catalog, unit: Unit, pairs: list[tuple[str, list[int]]]) -> UnitFollowUp:
+    services = tuple(UnitService(sums[0], sums[1], service) for service, sums in pairs)
     return UnitFollowUp(
         sum(s.legacy for s in services),
         sum(s.target for s in services),
         unit.id,
         unit.name,
         unit.provider_name(catalog.region.region),
-        tuple(services),
+        services,
     )
 
 

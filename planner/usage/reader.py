@@ -15,10 +15,10 @@ import os
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Any
+from typing import Any, Protocol
 
 from planner.i18n import _
-from planner.problems import Problem
+from planner.problems import Problem, ProblemCode
 from planner.usage import months as month_text
 from planner.usage.data import UsageData
 
@@ -151,11 +151,16 @@ def _read_file(path: Path, shown: str, suffix: str, acc: _Acc) -> None:
         _rows(rows, shown, len(acc.files) - 1, acc)
 
 
-Rows = Iterator[tuple[int, list[str]]]
-"""(line, fields) per row, the header first; fields are text, untrimmed."""
+class RowSource(Protocol):
+    """Rows of text fields, the header first, like `csv.reader`: after each row, `line_num`
+    is the last line it took, so a row starts on the line after the previous row's."""
+
+    line_num: int
+
+    def __iter__(self) -> Iterator[list[str]]: ...
 
 
-def _csv_rows(raw: bytes, shown: str, acc: _Acc) -> Rows | None:
+def _csv_rows(raw: bytes, shown: str, acc: _Acc) -> RowSource | None:
     try:
         text = raw.decode("utf-8-sig")
     except UnicodeDecodeError as exc:
@@ -169,22 +174,15 @@ def _csv_rows(raw: bytes, shown: str, acc: _Acc) -> Rows | None:
     end = text.find("\n")
     header = text if end < 0 else text[:end]
     separator = ";" if header.count(";") > header.count(",") else ","
-    return _numbered(csv.reader(io.StringIO(text, newline=""), delimiter=separator, strict=False))
+    reader: RowSource = csv.reader(io.StringIO(text, newline=""), delimiter=separator, strict=False)
+    return reader
 
 
-def _numbered(reader: Any) -> Rows:
-    """Each row with the line it starts on (a quoted field may span lines)."""
-    last = 0
-    for fields in reader:
-        yield last + 1, fields
-        last = reader.line_num
-
-
-def _xlsx_rows(path: Path, shown: str, acc: _Acc) -> Rows | None:
-    from planner.usage.xlsx import XlsxError, sheet_rows
+def _xlsx_rows(path: Path, shown: str, acc: _Acc) -> RowSource | None:
+    from planner.usage.xlsx import SheetRows, XlsxError
 
     try:
-        return sheet_rows(path)
+        return SheetRows(path)
     except XlsxError as exc:
         message = _(
             "cannot read the workbook: {reason}; save it again from Excel as .xlsx, or export CSV UTF-8"
@@ -193,29 +191,57 @@ def _xlsx_rows(path: Path, shown: str, acc: _Acc) -> Rows | None:
         return None
 
 
-def _rows(rows: Iterable[tuple[int, list[str]]], shown: str, file_index: int, acc: _Acc) -> None:
+Key = tuple[str, str, str]
+Resolved = Key | list[tuple[int, ProblemCode, str]]
+"""A row's (unit, service, channel) as catalogue ids, or the problems (column, code, message)."""
+
+
+def _resolve(acc: _Acc, raw: Key, columns: tuple[int, int, int]) -> Resolved:
+    """The catalogue ids a row's unit, service and channel texts name (computed once per distinct triple)."""
+    assert acc.resolver is not None
+    resolver = acc.resolver
+    unit_text, service_text, channel_text = raw
+    problems: list[tuple[int, ProblemCode, str]] = []
+    unit = resolver.units.get(unit_text) or resolver.units.get(unit_text.strip())
+    if unit is None:
+        problems.append((columns[0], "unknown_reference", _unknown(acc, "unit", unit_text)))
+    service = resolver.services.get(service_text) or resolver.services.get(service_text.strip())
+    if service is None:
+        service = resolver.service_names.get(service_text.strip().casefold())
+        if service is None:
+            problems.append((columns[1], "unknown_reference", _unknown(acc, "service", service_text)))
+    channel = channel_text.strip()
+    if channel not in resolver.channels:
+        problems.append((columns[2], "unknown_reference", _unknown(acc, "channel", channel)))
+    if problems or unit is None or service is None:
+        return problems
+    return (unit, service, channel)
+
+
+def _rows(reader: RowSource, shown: str, file_index: int, acc: _Acc) -> None:
     problems = acc.problems
-    iterator = iter(rows)
+    rows = iter(reader)
     try:
-        header = _header(iterator, shown, problems)
+        header = _header(rows, reader, shown, problems)
     except _Unreadable as exc:
         problems.append(Problem(shown, exc.line, 1, "invalid_value", exc.message))
         return
     if header is None:
         return
     im, iu, isv, ic, ico = header
+    columns = (iu + 1, isv + 1, ic + 1)
     need = max(header) + 1
-    resolver = acc.resolver
-    units = resolver.units if resolver else None
-    services = resolver.services if resolver else None
-    names = resolver.service_names if resolver else None
-    channels = resolver.channels if resolver else None
+    checked = acc.resolver is not None
     month_cache, count_cache = acc.month_cache, acc.count_cache
+    keys: dict[Key, Resolved] = {}
     series, where = acc.series, acc.where
     tag = file_index << 32
     rows_read = acc.rows
+    last = reader.line_num
     try:
-        for line, fields in iterator:
+        for fields in rows:
+            line = last + 1
+            last = reader.line_num
             if len(fields) < need:
                 if not any(f.strip() for f in fields):
                     continue  # a blank line, or a row of empty cells under an Excel table
@@ -232,64 +258,46 @@ def _rows(rows: Iterable[tuple[int, list[str]]], shown: str, file_index: int, ac
                 )
                 problems.append(Problem(shown, line, 1, "too_large", message))
                 break
-            bad = False
             text = fields[im]
             month = month_cache.get(text, "")
             if month == "":
                 month = month_cache[text] = month_text.parse_month(text.strip())
-            if month is None:
-                if not any(f.strip() for f in fields):
-                    rows_read -= 1
-                    continue  # a row of empty cells (`;;;;`) under an Excel table
-                problems.append(Problem(shown, line, im + 1, "invalid_value", _bad_month(text)))
-                bad = True
             text = fields[ico]
             count = count_cache.get(text, -1)
             if count == -1:
                 count = count_cache[text] = _parse_count(text)
-            if count is None:
-                problems.append(Problem(shown, line, ico + 1, "invalid_value", _bad_count(text)))
-                bad = True
-            if units is None or services is None or names is None or channels is None:
+            if month is None or count is None:
+                if month is None and not any(f.strip() for f in fields):
+                    rows_read -= 1
+                    continue  # a row of empty cells (`;;;;`) under an Excel table
+                if month is None:
+                    problems.append(Problem(shown, line, im + 1, "invalid_value", _bad_month(fields[im])))
+                if count is None:
+                    problems.append(Problem(shown, line, ico + 1, "invalid_value", _bad_count(fields[ico])))
+            if not checked:
                 continue
-            text = fields[iu]
-            unit = units.get(text)
-            if unit is None:
-                unit = units.get(text.strip())
-                if unit is None:
-                    problems.append(Problem(shown, line, iu + 1, "unknown_reference", _unknown(acc, "unit", text)))
-                    bad = True
-            text = fields[isv]
-            service = services.get(text)
-            if service is None:
-                service = names.get(text.strip().casefold())
-                if service is None:
-                    problems.append(Problem(shown, line, isv + 1, "unknown_reference", _unknown(acc, "service", text)))
-                    bad = True
-            channel = fields[ic]
-            if channel not in channels:
-                channel = channel.strip()
-                if channel not in channels:
-                    problems.append(
-                        Problem(shown, line, ic + 1, "unknown_reference", _unknown(acc, "channel", channel))
-                    )
-                    bad = True
-            if bad or month is None or count is None or unit is None or service is None:
+            raw = (fields[iu], fields[isv], fields[ic])
+            key = keys.get(raw)
+            if key is None:
+                key = keys[raw] = _resolve(acc, raw, columns)
+            if key.__class__ is list:
+                problems.extend(Problem(shown, line, column, code, message) for column, code, message in key)
                 continue
-            key = (unit, service, channel)
-            counts = series.get(key)
+            if month is None or count is None:
+                continue
+            counts = series.get(key)  # type: ignore[arg-type]
             if counts is None:
-                series[key] = {month: count}
-                where[key] = {month: tag | line}
+                series[key] = {month: count}  # type: ignore[index]
+                where[key] = {month: tag | line}  # type: ignore[index]
             elif month in counts:
-                problems.append(Problem(shown, line, 1, "duplicate_row", _duplicate(acc, key, month)))
+                problems.append(Problem(shown, line, 1, "duplicate_row", _duplicate(acc, key, month)))  # type: ignore[arg-type]
             else:
                 counts[month] = count
-                where[key][month] = tag | line
+                where[key][month] = tag | line  # type: ignore[index]
     except _Unreadable as exc:
         problems.append(Problem(shown, exc.line, 1, "invalid_value", exc.message))
     except csv.Error as exc:  # pragma: no cover - csv with strict=False accepts any text
-        problems.append(Problem(shown, 1, 1, "invalid_value", str(exc)))
+        problems.append(Problem(shown, last + 1, 1, "invalid_value", str(exc)))
     acc.rows = rows_read
 
 
@@ -302,10 +310,12 @@ class _Unreadable(Exception):
         self.message = message
 
 
-def _header(iterator: Iterator[tuple[int, list[str]]], shown: str, problems: list[Problem]) -> tuple[int, ...] | None:
+def _header(
+    rows: Iterator[list[str]], reader: RowSource, shown: str, problems: list[Problem]
+) -> tuple[int, ...] | None:
     """The positions of the five columns, or None (with the problems) when one is missing."""
     columns = ";".join(COLUMNS)
-    for header_line, fields in iterator:
+    for fields in rows:
         if not any(f.strip() for f in fields):
             continue
         positions: dict[str, int] = {}
@@ -317,7 +327,7 @@ def _header(iterator: Iterator[tuple[int, list[str]]], shown: str, problems: lis
                     message = _("the column '{name}' appears twice (columns {first} and {second}): remove one").format(
                         name=folded, first=positions[folded] + 1, second=i + 1
                     )
-                    problems.append(Problem(shown, header_line, i + 1, "invalid_value", message))
+                    problems.append(Problem(shown, reader.line_num, i + 1, "invalid_value", message))
                     found_problem = True
                 else:
                     positions[folded] = i
