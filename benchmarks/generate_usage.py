@@ -13,10 +13,10 @@ services stay in long parallel periods where most patients keep using 1177; one 
 redirect leaks; one private unit's export for a month is missing; one pilot runs in MVG before
 the catalogue says so. Everything is invented (ILLUSTRATIV), like the unit files' statuses.
 
-Files: the 1177 statistics as `;`-separated CSV naming units by hsa_id and services by their
-1177 names (the first of `usage_names`), the MVG (Platform24) statistics as `,`-separated
-CSV with catalogue ids, and with `--story` a small `.xlsx` of TeleQ call-backs. The same
-arguments always give the same bytes.
+Files: the 1177 statistics as `;`-separated CSV (with a BOM and CRLF, as Excel saves it)
+naming units by hsa_id and services by their 1177 names (the first of `usage_names`), the
+MVG (Platform24) statistics as `,`-separated CSV with catalogue ids, and with `--xlsx` a
+small `.xlsx` of TeleQ call-backs. The same arguments always give the same bytes.
 """
 
 from __future__ import annotations
@@ -82,6 +82,7 @@ class Settings:
     months: list[str]
     story: bool
     seed: int
+    xlsx: bool = False
 
 
 def _rng(seed: int, *key: str) -> random.Random:
@@ -176,7 +177,7 @@ def write(catalog: Catalog, out: Path, settings: Settings) -> int:
     hsa = {u.id: u.hsa_id or u.id for u in catalog.units}
     name_1177 = {s.id: (s.usage_names[0] if s.usage_names else s.id) for s in catalog.services}
     first, last = settings.months[0], settings.months[-1]
-    with (out / f"1177-statistik-{first}--{last}.csv").open("w", encoding="utf-8", newline="") as handle:
+    with (out / f"1177-statistik-{first}--{last}.csv").open("w", encoding="utf-8-sig", newline="") as handle:
         writer = csv.writer(handle, delimiter=";", lineterminator="\r\n")
         writer.writerow(["Month", "Unit", "Service", "Channel", "Count", "Enhet (namn)"])
         names = {u.id: u.name for u in catalog.units}
@@ -190,7 +191,7 @@ def write(catalog: Catalog, out: Path, settings: Settings) -> int:
             if channel != legacy:
                 writer.writerow([month, unit, service, channel, count])
     total = len(rows)
-    if settings.story:
+    if settings.xlsx:
         total += _write_xlsx(
             out / f"teleq-aterringning-{settings.months[-3]}--{last}.xlsx", _teleq_rows(catalog, settings)
         )
@@ -242,6 +243,12 @@ def main(argv: Sequence[str] | None = None) -> int:
     parser.add_argument("--rows", type=int, help="about this many rows (national scale: 1000000)")
     parser.add_argument("--story", action="store_true", help="the shipped catalogue's story of the audit")
     parser.add_argument("--seed", type=int, default=1)
+    parser.add_argument(
+        "--xlsx",
+        action="store_true",
+        help="also write the TeleQ call-backs of the last 3 months as .xlsx (not shipped: reading an .xlsx "
+        "imports openpyxl, which would cost every `mvgplan check` a third of its start-up)",
+    )
     args = parser.parse_args(argv)
     loaded = load_catalog(args.catalog)
     if loaded.catalog is None:
@@ -249,7 +256,9 @@ def main(argv: Sequence[str] | None = None) -> int:
             print(problem.render(), file=sys.stderr)
         return 2
     started = time.perf_counter()
-    settings = Settings(_months_for(loaded.catalog, args.months, args.rows, args.seed), args.story, args.seed)
+    settings = Settings(
+        _months_for(loaded.catalog, args.months, args.rows, args.seed), args.story, args.seed, args.xlsx
+    )
     out = Path(args.out) if args.out else Path(args.catalog) / "usage"
     count = write(loaded.catalog, out, settings)
     seconds = time.perf_counter() - started
