@@ -216,3 +216,11 @@ def test_json_carries_the_spec_keys(cat: Path, capsys: pytest.CaptureFixture[str
     assert data["units"][0]["services"][0] == {"service": "receptfornyelse", "legacy": 1, "target": 2, "take_up": 0.667}
     assert {"service", "take_up", "units_parallel", "monthly"} <= data["services"][0].keys()
     assert {"rows", "units_with_data", "take_up", "flags"} <= data["summary"].keys()
+
+
+def test_with_min_count_0_a_pair_without_errands_is_not_judged_for_take_up(cat: Path) -> None:
+    region = cat / "region.yaml"
+    region.write_text(region.read_text().replace("min_count: 5", "min_count: 0"))
+    _unit(cat, PARALLEL)
+    _usage(cat, "2026-10;hc-alfa;receptfornyelse;1177;0\n")
+    assert not any(code == "low_take_up" for code, *_ in _flags(_run(cat)))

@@ -141,6 +141,12 @@ def _read_file(path: Path, shown: str, suffix: str, acc: _Acc) -> None:
         else:
             with path.open("rb") as handle:
                 raw = handle.read(MAX_USAGE_FILE_BYTES + 1)  # the file may grow after stat
+            if len(raw) > MAX_USAGE_FILE_BYTES:
+                message = _("the file is over {limit} MiB: split the export by month").format(
+                    limit=MAX_USAGE_FILE_BYTES // 1048576
+                )
+                acc.problems.append(Problem(shown, 1, 1, "too_large", message))
+                return
             rows = _csv_rows(raw, shown, acc)
     except OSError as exc:
         message = _("cannot read the file: {reason}").format(reason=exc.strerror or str(exc))
