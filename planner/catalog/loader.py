@@ -23,6 +23,8 @@ from planner.catalog.diagnose import problems_from_validation
 from planner.catalog.model import Basutbud, Region, Service, ServicesFile, Unit
 from planner.catalog.yamltree import MAX_FILE_BYTES, Mark, PosNode, parse
 from planner.problems import Problem
+from planner.readfile import Unreadable
+from planner.readfile import read_bounded as read_file_bounded
 from planner.usage.data import UsageData
 
 M = TypeVar("M", bound=BaseModel)
@@ -126,21 +128,18 @@ def read_bounded(
     """The bytes of the file at `path`, or the problem that stops reading it (shown as `shown`).
 
     Every input file goes through here (the catalogue's, and plan files for `diff` and
-    `progress`), so a file too large, missing or unreadable is refused the same way.
+    `progress`), so a file too large, missing or unreadable is refused the same way. The
+    reading is `planner.readfile.read_bounded`'s: anything but a regular file (a FIFO, a
+    device such as /dev/zero, a socket, a folder) is refused before it is opened, and never
+    more than `max_bytes` + 1 bytes are read, whatever the file system says the size is.
     """
     try:
-        size = path.stat().st_size
-        if size > max_bytes:
-            limit = f"{max_bytes / 1048576:.0f} MiB"
-            message = f"the file is {size / 1048576:.1f} MiB; the limit is {limit}"
-            return None, Problem(shown, 1, 1, "too_large", message)
-        return path.read_bytes(), None
-    except FileNotFoundError:
-        return None, Problem(shown, 1, 1, "missing_field", missing or "no such file")
-    except IsADirectoryError:
-        return None, Problem(shown, 1, 1, "yaml_syntax", "this is a folder, not a file")
-    except OSError as exc:
-        return None, Problem(shown, 1, 1, "yaml_syntax", f"cannot read the file: {exc.strerror}")
+        raw = read_file_bounded(path, limit=max_bytes)
+    except Unreadable as exc:
+        if exc.missing:
+            return None, Problem(shown, 1, 1, "missing_field", missing or exc.reason)
+        return None, exc.problem(shown)
+    return raw, None
 
 
 def _read(path: Path, shown: str, problems: list[Problem], replaced: Mapping[Path, bytes]) -> _Read:
@@ -254,11 +253,11 @@ def _load(shown_root: str, replaced: Mapping[Path, bytes]) -> LoadResult:
                     message = f"unit files end in .yaml, so this one would be left out: rename it to {entry.stem}.yaml"
                     problems.append(Problem(shown, 1, 1, "invalid_value", message))
                 continue  # a README or other notes beside the unit files
-            if not entry.is_file():
-                what = "a link to a file that does not exist" if entry.is_symlink() else "not a file"
-                problems.append(Problem(shown, 1, 1, "invalid_value", f"{what}, so no unit can be read from it"))
+            if entry.is_symlink() and not entry.exists():
+                message = "a link to a file that does not exist, so no unit can be read from it"
+                problems.append(Problem(shown, 1, 1, "invalid_value", message))
                 continue
-            read = _read(entry, shown, problems, replaced)
+            read = _read(entry, shown, problems, replaced)  # refuses a folder, a pipe or a device by name
             unit_reads[entry.stem] = read
             unit = _validate(Unit, read, problems)
             if unit is not None:

@@ -181,6 +181,11 @@ def _require_plan_file(args: argparse.Namespace, fmt: str, catalog: Catalog) -> 
         raise UsageError(f"cannot read {path}: {exc.strerror or exc}") from None
     if stat.S_ISDIR(mode):
         raise UsageError(f"{path} is a folder, not a plan file; pass the file that --out wrote")
+    if not stat.S_ISREG(mode):  # a FIFO would block the read, a device never end it
+        from planner.plan.read import read_plan_bytes
+
+        _raw, problems = read_plan_bytes(path)  # refuses it unopened, with the reason
+        raise InputError(problems)
 
 
 CALENDAR_WEEKS = (date.max - date.min).days // 7

@@ -1,0 +1,164 @@
+"""Every input file is read with a bound, and only when it is a regular file.
+
+A device says its size is 0 and never ends (`/dev/zero`), a named pipe blocks its reader
+until someone writes: each file a command reads (the catalogue's files, a unit file, a plan
+file for `diff` or `plan --check`) is refused with a problem naming it, before it is opened.
+The special files are a finite class, so every kind meets every reader.
+"""
+
+from __future__ import annotations
+
+import os
+import shutil
+import socket
+import tempfile
+from collections.abc import Callable, Iterator
+from pathlib import Path
+
+import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from planner.catalog.loader import load_catalog
+from planner.cli.main import main
+from planner.readfile import MAX_INPUT_BYTES, Unreadable, read_bounded
+
+MINI = Path(__file__).parent / "fixtures" / "mini"
+PLAN = Path(__file__).resolve().parents[1] / "plans" / "plan.yaml"
+
+
+def _fifo(path: Path) -> None:
+    os.mkfifo(path)
+
+
+def _device(path: Path) -> None:
+    path.symlink_to("/dev/zero")
+
+
+def _null(path: Path) -> None:
+    path.symlink_to("/dev/null")
+
+
+def _folder(path: Path) -> None:
+    path.mkdir()
+
+
+def _oversize(path: Path) -> None:
+    with open(path, "wb") as f:
+        f.truncate(MAX_INPUT_BYTES * 30)  # sparse: past every limit, plan files' included
+
+
+SPECIAL: dict[str, Callable[[Path], None]] = {
+    "a named pipe": _fifo,
+    "a link to /dev/zero": _device,
+    "a link to /dev/null": _null,
+    "a folder": _folder,
+    "a socket": lambda p: None,  # made by `_special` below: it must stay bound while read
+    "a file over the limit": _oversize,
+}
+REASONS = {
+    "a named pipe": "named pipe (FIFO)",
+    "a link to /dev/zero": "device",
+    "a link to /dev/null": "device",
+    "a folder": "folder",
+    "a socket": "socket",
+    "a file over the limit": "the limit is",
+}
+
+
+@pytest.fixture
+def short_tmp() -> Iterator[Path]:
+    """A short temporary folder: a socket's path may hold only about 100 characters."""
+    with tempfile.TemporaryDirectory(prefix="mvg") as folder:
+        yield Path(folder)
+
+
+def _special(kind: str, path: Path, keep: list[socket.socket]) -> None:
+    if path.exists() or path.is_symlink():
+        path.unlink()
+    if kind == "a socket":
+        server = socket.socket(socket.AF_UNIX, socket.SOCK_STREAM)
+        server.bind(str(path))
+        keep.append(server)
+    else:
+        SPECIAL[kind](path)
+
+
+CATALOGUE_FILES = ("region.yaml", "services.yaml", "basutbud.yaml", "units/hc-alfa.yaml")
+
+
+@pytest.mark.parametrize("kind", sorted(SPECIAL))
+@pytest.mark.parametrize("name", CATALOGUE_FILES)
+@pytest.mark.parametrize("command", ["validate", "check", "plan"])
+def test_a_catalogue_file_that_is_not_a_regular_file_within_the_limit_is_refused_by_name(
+    short_tmp: Path, capsys: pytest.CaptureFixture[str], command: str, name: str, kind: str
+) -> None:
+    root = short_tmp / "c"
+    shutil.copytree(MINI, root)
+    sockets: list[socket.socket] = []
+    _special(kind, root / name, sockets)
+    try:
+        code = main([command, "-c", str(root)])
+    finally:
+        for s in sockets:
+            s.close()
+    err = capsys.readouterr().err
+    assert code == 2
+    assert f"{root / name}:1:1: error[" in err
+    assert REASONS[kind] in err
+    assert "Traceback" not in err
+
+
+@pytest.mark.parametrize("kind", sorted(SPECIAL))
+@pytest.mark.parametrize("reader", ["diff OLD", "diff NEW", "plan --check"])
+def test_a_plan_file_that_is_not_a_regular_file_within_the_limit_is_refused_by_name(
+    short_tmp: Path, capsys: pytest.CaptureFixture[str], reader: str, kind: str
+) -> None:
+    path = short_tmp / "p.yaml"
+    sockets: list[socket.socket] = []
+    _special(kind, path, sockets)
+    argv = {
+        "diff OLD": ["diff", str(path), str(PLAN)],
+        "diff NEW": ["diff", str(PLAN), str(path)],
+        "plan --check": ["plan", "-c", str(MINI), "--check", str(path)],
+    }[reader]
+    try:
+        code = main(argv)
+    finally:
+        for s in sockets:
+            s.close()
+    err = capsys.readouterr().err
+    assert code == 2
+    assert str(path) in err
+    assert REASONS[kind] in err or (kind == "a folder" and "folder" in err)
+
+
+@settings(max_examples=40, deadline=None)
+@given(size=st.integers(0, 3000), limit=st.integers(0, 3000))
+def test_a_regular_file_is_read_whole_up_to_the_limit_and_refused_past_it(size: int, limit: int) -> None:
+    with tempfile.TemporaryDirectory() as folder:
+        path = Path(folder) / "f"
+        path.write_bytes(b"x" * size)
+        if size <= limit:
+            assert read_bounded(path, limit=limit) == b"x" * size
+        else:
+            with pytest.raises(Unreadable) as refused:
+                read_bounded(path, limit=limit)
+            assert refused.value.code == "too_large"
+
+
+@pytest.mark.skipif(not Path("/proc/self/maps").exists(), reason="needs Linux's /proc")
+def test_a_file_that_says_it_is_empty_but_is_not_is_still_read_with_the_bound() -> None:
+    # /proc files are regular and report st_size 0, like a file still being written.
+    assert os.stat("/proc/self/maps").st_size == 0
+    with pytest.raises(Unreadable) as refused:
+        read_bounded("/proc/self/maps", limit=16)
+    assert refused.value.code == "too_large"
+    assert "larger than" in refused.value.reason
+
+
+def test_a_missing_file_is_told_apart_so_the_caller_can_say_what_to_create(tmp_path: Path) -> None:
+    with pytest.raises(Unreadable) as refused:
+        read_bounded(tmp_path / "nothing.yaml")
+    assert refused.value.missing
+    assert load_catalog(tmp_path).problems  # the loader's own words for it still apply
