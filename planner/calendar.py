@@ -152,9 +152,15 @@ def first_week_dated_from(day: date) -> date:
     A plan starting on `day` begins in that week, so no step's week or date lies before it
     (a start on Tuesday 2029-01-02, after nyårsdagen, keeps its week); an enable may not lie
     before mvg_ready, so `mvg_ready` gives its first week the same way.
+
+    After a `day` late in the calendar's last week (9999-12-28 and on) no week follows: its
+    Monday stands for it. No plan reaches that far (validation keeps every horizon a week
+    short of 9999-12-31), so such an mvg_ready is past the horizon either way.
     """
     monday = monday_of(day)
-    return monday if first_working_day(monday) >= day else monday + timedelta(weeks=1)
+    if first_working_day(monday) >= day or monday > date.max - timedelta(weeks=1):
+        return monday
+    return monday + timedelta(weeks=1)
 
 
 def week_overlaps(monday: date, start: date, end: date) -> bool:

@@ -460,15 +460,20 @@ def backward_latest(problem: Problem, children: Sequence[Sequence[int]], late: S
         index = free_at_or_below(max(week + offset, 0))
         while index > 0:
             week = index - offset
+            below_full = index - 1
             if cal.blocked(t.unit, week) is None:
                 if own is None:
                     break
                 r = problem.redirect_week(t.unit, week) + offset
-                if all(own[w] < slots for w in range(index, r)):
+                full = next((w for w in range(index, r) if own[w] >= slots), None)
+                if full is None:
                     for w in range(index, r):
                         own[w] += 1
                     break
-            index = free_at_or_below(index - 1)
+                # Every later week whose parallel period reaches `full` fails the same way:
+                # skip them, so a long minimum costs one scan per full stretch, not per week.
+                below_full = min(below_full, full - minimum)
+            index = free_at_or_below(below_full) if below_full > 0 else 0
         used[index] += 1
         if index > 0 and used[index] >= capacity:
             below[index] = index - 1
