@@ -4,8 +4,8 @@
     .venv/bin/python benchmarks/bench_limits.py --python /work/wt/base/.venv/bin/python --timeout 120
 
 For the shipped catalogue and a generated 400-unit one (benchmarks/generate.py, 400 units ×
-60 services, seed 1), each as it is and with `parallel_weeks` min = max = 5200 and
-`horizon_weeks` 5200 (the validation caps): the wall-clock and CPU time of a whole
+60 services, seed 1), each as it is, with `parallel_weeks` max and `horizon_weeks` at 5200
+(the validation caps) and min 5200 or 2600: the wall-clock and CPU time of a whole
 `python -m planner plan --format json` process and its peak memory. `--python` runs another
 checkout's interpreter (its own `planner` package) on the same catalogues, for before/after;
 a run past `--timeout` seconds is reported as such.
@@ -29,12 +29,13 @@ sys.path.insert(0, str(Path(__file__).resolve().parent))
 MAX_WEEKS = 5200
 
 
-def at_the_limits(source: Path, target: Path) -> Path:
-    """A copy of `source` with parallel_weeks and horizon_weeks at the maximum."""
+def at_the_limits(source: Path, target: Path, minimum: int = MAX_WEEKS) -> Path:
+    """A copy of `source` with parallel_weeks (max, and min = `minimum`) and horizon_weeks at
+    the maximum. A minimum of half the horizon costs the most before issue 15's fix."""
     shutil.copytree(source, target)
     region = target / "region.yaml"
     text = region.read_text(encoding="utf-8")
-    limits = f"parallel_weeks: {{min: {MAX_WEEKS}, max: {MAX_WEEKS}}}"
+    limits = f"parallel_weeks: {{min: {minimum}, max: {MAX_WEEKS}}}"
     text = re.sub(r"parallel_weeks: \{min: \d+, max: \d+\}", limits, text)
     text, count = re.subn(r"horizon_weeks: \d+", f"horizon_weeks: {MAX_WEEKS}", text)
     if not count:
@@ -75,11 +76,14 @@ def main() -> None:
         base = Path(folder)
         generated = base / "generated"
         gen.write(gen.generate(args.units, 60, 1), generated)
+        half = MAX_WEEKS // 2
         cases = {
             "shipped": REPO / "catalog",
-            "shipped at the limits": at_the_limits(REPO / "catalog", base / "shipped-limits"),
+            "shipped, all 5200": at_the_limits(REPO / "catalog", base / "shipped-limits"),
+            f"shipped, min {half}": at_the_limits(REPO / "catalog", base / "shipped-half", half),
             f"{args.units} units": generated,
-            f"{args.units} units at the limits": at_the_limits(generated, base / "generated-limits"),
+            f"{args.units} units, all 5200": at_the_limits(generated, base / "generated-limits"),
+            f"{args.units} units, min {half}": at_the_limits(generated, base / "generated-half", half),
         }
         for python in pythons:
             print(python)

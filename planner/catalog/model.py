@@ -14,6 +14,7 @@ from datetime import date
 from typing import Annotated, Any, Literal, get_args
 
 from pydantic import (
+    AfterValidator,
     BaseModel,
     BeforeValidator,
     ConfigDict,
@@ -28,6 +29,7 @@ from pydantic.json_schema import JsonSchemaValue
 from pydantic_core import CoreSchema
 
 from planner.calendar import first_monday_after_ordinal
+from planner.i18n import _
 
 SLUG_PATTERN = r"^[a-z0-9][a-z0-9-]*$"
 _DATE_RE = re.compile(r"[0-9]{4}-[0-9]{2}-[0-9]{2}\Z")
@@ -168,7 +170,43 @@ ChannelId = Annotated[
     # editor reads an unquoted 1177 as a number, which the loader accepts as "1177".
     WithJsonSchema({"anyOf": [{"type": "string", "pattern": SLUG_PATTERN}, {"type": "integer", "minimum": 0}]}),
 ]
-Text = Annotated[str, StringConstraints(min_length=1)]
+_CONTROL = re.compile("[\x00-\x1f\x7f-\x9f\u2028\u2029]")
+"""Control characters (C0, DEL, C1) and Unicode's line and paragraph separators: in a name
+or a reason they would reach the plan, the check's reports, calendars and terminals raw,
+where an escape sequence clears the screen and a line break forges a line."""
+_PRINTABLE_PATTERN = "^[^\\x00-\\x1f\\x7f-\\x9f\\u2028\\u2029]*$"
+"""The same rule for the JSON Schema (ECMAScript's regular expressions)."""
+
+
+def _printable(value: str) -> str:
+    found = _CONTROL.search(value)
+    if found is None:
+        return value
+    char = found.group()
+    if char in "\n\r\u2028\u2029\x85":
+        raise ValueError(
+            _("holds a line break: names and reasons are one line of text; join the lines or shorten the text")
+        )
+    name = "ESC" if char == "\x1b" else f"U+{ord(char):04X}"
+    message = _(
+        "holds the control character {name} at character {at}, which a terminal or a report would act on: "
+        "delete it (it is invisible in most editors)"
+    )
+    raise ValueError(message.format(name=name, at=found.start() + 1))
+
+
+class _PrintableSchema:
+    """In the JSON Schema, the text may hold no control character (as `_printable` checks)."""
+
+    def __get_pydantic_json_schema__(self, core: CoreSchema, handler: GetJsonSchemaHandler) -> JsonSchemaValue:
+        schema = handler(core)
+        schema["pattern"] = _PRINTABLE_PATTERN
+        return schema
+
+
+FreeText = Annotated[str, AfterValidator(_printable), _PrintableSchema()]
+"""Text a person reads in every output: one line, no control characters."""
+Text = Annotated[str, StringConstraints(min_length=1), AfterValidator(_printable), _PrintableSchema()]
 HSA_PATTERN = r"^[A-Za-z0-9][A-Za-z0-9._-]*$"
 HsaId = Annotated[str, StringConstraints(pattern=HSA_PATTERN)]
 
@@ -194,7 +232,7 @@ class Blackout(_Strict):
     """First day of the blackout (YYYY-MM-DD)."""
     to: IsoDate
     """Last day of the blackout, inclusive (YYYY-MM-DD)."""
-    reason: str | None = None
+    reason: FreeText | None = None
     """Why: shown in the plan's explanations, e.g. "Storhelger" or "Flytt till nya lokaler"."""
 
     @model_validator(mode="after")
@@ -210,7 +248,7 @@ class Channel(_Strict):
 
     id: ChannelId
     """Channel id: a slug or all digits, e.g. "1177" or "mvg"."""
-    name: str | None = None
+    name: FreeText | None = None
     """Display name, e.g. "Min vård Gävleborg"."""
     role: Role
     """`legacy` (1177, being phased out), `target` (MVG) or `other` (any number)."""
@@ -365,7 +403,7 @@ class Service(_Strict):
     """Service id, a slug such as `receptfornyelse`."""
     name: Text
     """Name patients and staff use, e.g. "Förnya recept"."""
-    category: str | None = None
+    category: FreeText | None = None
     """Free text grouping, e.g. "administrativ"."""
     migrate: Flag = True
     """Whether the channelling decision applies; `false` for national services that stay in 1177."""
@@ -398,7 +436,7 @@ class Requirement(_Strict):
 class Basutbud(_Strict):
     """`basutbud.yaml`: the required basic service set (Handbok Hälsoval)."""
 
-    source: str | None = None
+    source: FreeText | None = None
     """Where the requirement comes from, e.g. "Handbok Hälsoval 2025"."""
     effective: IsoDate | None = None
     """Requirements apply from this date; none is checked before it."""
@@ -485,7 +523,7 @@ class Exemption(_Strict):
     """Last day the waiver is valid (valid while until ≥ as_of)."""
     reason: Text
     """Why the unit may deviate."""
-    decision: str | None = None
+    decision: FreeText | None = None
     """The decision behind it, e.g. "HSN 2026-10-01 §123"."""
 
 
@@ -498,7 +536,7 @@ class Unit(_Strict):
     """The hälsocentral's name, e.g. "Bollnäs Din hälsocentral"."""
     regi: Regi
     """`egen` (region-run) or `privat` (private provider under LOV)."""
-    area: str | None = None
+    area: FreeText | None = None
     """Primärvårdsområde; free text."""
     hsa_id: HsaId | None = None
     """The unit's HSA-id, e.g. `SE2321000198-1234`, as the usage exports name it; unique."""
