@@ -5,9 +5,11 @@ from __future__ import annotations
 import contextlib
 import errno
 import os
+import re
 import stat
 import sys
 import tempfile
+import time
 from pathlib import Path
 
 
@@ -64,11 +66,56 @@ def _write_through(fd: int, payload: bytes) -> None:
         view = view[os.write(fd, view) :]
 
 
+STALE_SECONDS = 24 * 60 * 60
+"""A temporary file of ours older than this is left over whoever wrote it."""
+
+
+def _tmp_prefix(target: Path) -> str:
+    # A short prefix: `.{name}.…tmp` of a 250-character name would be too long.
+    return f".{target.name[:64]}."
+
+
+def _remove_stale(target: Path) -> None:
+    """Delete the temporary files a killed earlier write of `target` left beside it: ours by
+    name (`.{name}.{pid}.XXXXXXXX.tmp`), and stale because the process that made it is gone
+    or it is a day old. A write in progress (its process alive) keeps its file."""
+    prefix = _tmp_prefix(target)
+    try:
+        names = [n for n in os.listdir(target.parent) if n.startswith(prefix) and n.endswith(".tmp")]
+    except OSError:
+        return
+    for name in names:
+        match = _OURS.fullmatch(name[len(prefix) :])
+        if match is None:
+            continue
+        path = target.parent / name
+        with contextlib.suppress(OSError):
+            if not _alive(int(match.group(1))) or time.time() - os.lstat(path).st_mtime > STALE_SECONDS:
+                os.unlink(path)
+
+
+_OURS = re.compile(r"([0-9]{1,10})\.[A-Za-z0-9_]{8}\.tmp")
+
+
+def _alive(pid: int) -> bool:
+    if pid == os.getpid():
+        return True  # a write of this very process (a thread) is in progress
+    if os.name != "posix":  # os.kill would end the process on Windows: trust only the age
+        return True
+    try:
+        os.kill(pid, 0)
+    except ProcessLookupError:
+        return False
+    except (PermissionError, OverflowError, OSError):
+        return True  # someone else's process: alive
+    return True
+
+
 def _replace(target: Path, payload: bytes) -> None:
+    _remove_stale(target)
     tmp = ""
     try:
-        # A short prefix: `.{name}.XXXXXXXX.tmp` of a 250-character name would be too long.
-        fd, tmp = tempfile.mkstemp(prefix=f".{target.name[:64]}.", suffix=".tmp", dir=target.parent)
+        fd, tmp = tempfile.mkstemp(prefix=f"{_tmp_prefix(target)}{os.getpid()}.", suffix=".tmp", dir=target.parent)
         with os.fdopen(fd, "wb") as handle:
             # mkstemp creates the file private (0600); give it the mode the replaced file had,
             # or the mode a plain open() would have given it, so a committed plan stays readable.

@@ -21,7 +21,8 @@ from pydantic import BaseModel, ValidationError
 from planner.catalog import references
 from planner.catalog.diagnose import problems_from_validation
 from planner.catalog.model import Basutbud, Region, Service, ServicesFile, Unit
-from planner.catalog.yamltree import MAX_FILE_BYTES, Mark, PosNode, parse
+from planner.catalog.yamltree import MAX_FILE_BYTES, MAX_PROBLEMS, Mark, PosNode, parse
+from planner.i18n import ngettext
 from planner.problems import Problem
 from planner.readfile import Unreadable
 from planner.readfile import read_bounded as read_file_bounded
@@ -171,6 +172,26 @@ def _validate(model: type[M], read: _Read, problems: list[Problem]) -> M | None:
         return None
 
 
+def _capped(problems: list[Problem]) -> list[Problem]:
+    """Sorted, and at most MAX_PROBLEMS per file, then one line that counts the rest (as the
+    YAML reader caps its own): 10,000 unknown keys need not print 10,000 lines."""
+    by_file: dict[str, list[Problem]] = {}
+    for p in sorted(set(problems)):
+        by_file.setdefault(p.file, []).append(p)
+    out: list[Problem] = []
+    for found in by_file.values():
+        out.extend(found[:MAX_PROBLEMS])
+        rest = found[MAX_PROBLEMS:]
+        if rest:
+            message = ngettext(
+                "and {n} more problem in this file, not shown; fix these and run again",
+                "and {n} more problems in this file, not shown; fix these and run again",
+                len(rest),
+            ).format(n=len(rest))
+            out.append(Problem(rest[0].file, rest[0].line, rest[0].column, "too_large", message))
+    return sorted(out)
+
+
 def load_catalog(root: str | os.PathLike[str], replaced: Mapping[str, bytes] | None = None) -> LoadResult:
     """Read, validate and cross-check the catalogue folder `root`. Never raises for bad input.
 
@@ -277,7 +298,7 @@ def _load(shown_root: str, replaced: Mapping[Path, bytes]) -> LoadResult:
     usage, usage_problems = _usage(shown_root, problems, region, services_file, [u for _, u in units])
     problems.extend(usage_problems)
     if problems or region is None or services_file is None or basutbud is None:
-        return LoadResult(None, sorted(set(problems)))
+        return LoadResult(None, _capped(problems))
 
     digest = hashlib.sha256()
     for rel, read in sorted(

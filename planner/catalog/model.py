@@ -30,11 +30,11 @@ from pydantic_core import CoreSchema
 
 from planner.calendar import first_monday_after_ordinal
 from planner.i18n import _
+from planner.limits import MAX_WEEKS, whole_number_problem
 
 SLUG_PATTERN = r"^[a-z0-9][a-z0-9-]*$"
 _DATE_RE = re.compile(r"[0-9]{4}-[0-9]{2}-[0-9]{2}\Z")
 """ASCII digits only, and nothing after (`$` would let a trailing line break through)."""
-_INT_RE = re.compile(r"^[+-]?\d+$")
 _SHARE_RE = re.compile(r"^[+-]?(\d+(\.\d*)?|\.\d+)$")
 _DATES: dict[str, date] = {}
 """Parsed dates by their text: a national catalogue repeats a few thousand dates 150,000 times."""
@@ -85,6 +85,8 @@ def date_problem(value: Any) -> str:
 
 def _why_not_a_date(text: str) -> str:
     year, month, day = int(text[:4]), int(text[5:7]), int(text[8:])
+    if year == 0:
+        return _(" (years start at 0001: there is no year 0000)")
     if not 1 <= month <= 12:
         return f" (there is no month {month}; dates are written year-month-day)"
     days = calendar.monthrange(max(year, 1), month)[1]
@@ -101,7 +103,10 @@ def _parse_int(value: Any) -> Any:
         raise ValueError(f"expected a whole number, got {str(value).lower()}")
     if isinstance(value, int):
         return value
-    if isinstance(value, str) and _INT_RE.match(value.strip()):
+    if isinstance(value, str):
+        problem = whole_number_problem(value.strip())
+        if problem is not None:
+            raise ValueError(problem)
         return int(value)
     raise ValueError(f"expected a whole number, got {value!r}")
 
@@ -252,10 +257,6 @@ class Channel(_Strict):
     """Display name, e.g. "Min vård Gävleborg"."""
     role: Role
     """`legacy` (1177, being phased out), `target` (MVG) or `other` (any number)."""
-
-
-MAX_WEEKS = 5200
-"""A hundred years: no setting counted in weeks needs more, and a plan stays within the calendar."""
 
 
 class ParallelWeeks(_Strict):

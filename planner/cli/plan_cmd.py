@@ -30,6 +30,7 @@ from planner.cli.common import (
     selected_units,
 )
 from planner.i18n import _
+from planner.limits import MAX_WEEKS
 from planner.plan.formats import EXTENSIONS, FORMATS
 from planner.problems import InputError
 
@@ -43,15 +44,16 @@ SHOWN_CHANGES = 10
 """How many changed steps (or lines) `--check` prints before it says "and N more"."""
 
 
-def _whole_number(minimum: int) -> Callable[[str], int]:
+def _whole_number(least: int, most: int | None = None) -> Callable[[str], int]:
+    """argparse type: a whole number in least…most, refused as the catalogue refuses one."""
+
     def whole_number(text: str) -> int:
+        from planner.limits import parse_whole_number
+
         try:
-            value = int(text, 10)
-        except ValueError:
-            raise argparse.ArgumentTypeError(f"expected a whole number, got {text!r}") from None
-        if value < minimum:
-            raise argparse.ArgumentTypeError(f"must be at least {minimum}, got {value}")
-        return value
+            return parse_whole_number(text, least, most)
+        except ValueError as exc:
+            raise argparse.ArgumentTypeError(str(exc)) from None
 
     return whole_number
 
@@ -97,7 +99,10 @@ def register(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
         "--capacity", metavar="N", type=_whole_number(1), help="enable steps per ISO week, region-wide"
     )
     what_if.add_argument(
-        "--parallel-min", metavar="N", type=_whole_number(0), help="minimum weeks between enable and redirect"
+        "--parallel-min",
+        metavar="N",
+        type=_whole_number(0, MAX_WEEKS),
+        help=f"minimum weeks between enable and redirect (at most {MAX_WEEKS}, as in the catalogue)",
     )
     what_if.add_argument("--start", metavar="DATE", type=parse_date, help="first day of planning (YYYY-MM-DD)")
     what_if.add_argument(
@@ -188,25 +193,13 @@ def _require_plan_file(args: argparse.Namespace, fmt: str, catalog: Catalog) -> 
         raise InputError(problems)
 
 
-CALENDAR_WEEKS = (date.max - date.min).days // 7
-"""Weeks from 0001-01-01 to 9999-12-31: no parallel period can be longer."""
-
-
 def _within_the_calendar(args: argparse.Namespace, catalog: Catalog, as_of: date) -> None:
     """Refuse overrides that take the plan past the calendar (dates end on 9999-12-31).
 
     The catalogue's own settings are kept within it by validation (weeks at most 5200, a
-    `plan.start` or an `as_of` whose horizon fits); here remain `--parallel-min`, `--start`
-    and `--as-of`. A `--parallel-min` beyond the calendar would make the planner build week
-    tables that cannot fit in memory; below that it is a what-if like any other: with a
-    parallel period that began years ago, even a minimum longer than the horizon may allow a
-    redirect.
+    `plan.start` or an `as_of` whose horizon fits), and `--parallel-min` by its type (at most
+    5200, like `parallel_weeks`); here remain `--start` and `--as-of`.
     """
-    if args.parallel_min is not None and args.parallel_min > CALENDAR_WEEKS:
-        raise UsageError(
-            f"--parallel-min {args.parallel_min} is longer than the calendar itself "
-            f"({CALENDAR_WEEKS} weeks from year 1 to 9999); use a smaller number"
-        )
     from planner.calendar import first_monday_after_ordinal
 
     settings = catalog.region.plan

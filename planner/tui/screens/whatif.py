@@ -20,6 +20,7 @@ from textual.widgets import Button, Footer, Input, Label, LoadingIndicator, Stat
 from textual.worker import Worker, WorkerState, get_current_worker
 
 from planner.i18n import _
+from planner.limits import MAX_WEEKS, parse_whole_number
 from planner.plan.model import Plan, PlanOptions
 from planner.tui import data, words
 from planner.tui.widgets.problems import ErrorBanner
@@ -37,11 +38,11 @@ class WhatIfComputed:
     """The dialog was closed with "what changed": the app opens that view next."""
 
 
-def parse_number(text: str, field: str, least: int) -> int:
-    text = text.strip()
-    if not text.isdigit() or int(text) < least:
-        raise ValueError(words.WHAT_IF_BAD_NUMBER.format(field=field, least=least))
-    return int(text)
+def parse_number(text: str, field: str, least: int, most: int | None = None) -> int:
+    try:  # the command line's rules: digits 0-9, at most 18 of them, within the catalogue's cap
+        return parse_whole_number(text.strip(), least, most)
+    except ValueError as exc:
+        raise ValueError(f"{words.WHAT_IF_BAD_NUMBER.format(field=field, least=least)} ({exc})") from None
 
 
 def parse_day(text: str, field: str) -> date | None:
@@ -117,7 +118,7 @@ class WhatIfScreen(ModalScreen[WhatIfComputed | None]):
 
     def _options(self) -> PlanOptions:
         capacity = parse_number(self.query_one("#capacity", Input).value, words.WHAT_IF_CAPACITY, 1)
-        minimum = parse_number(self.query_one("#minimum", Input).value, words.WHAT_IF_MIN, 0)
+        minimum = parse_number(self.query_one("#minimum", Input).value, words.WHAT_IF_MIN, 0, MAX_WEEKS)
         start = parse_day(self.query_one("#start", Input).value, words.WHAT_IF_START)
         if start == self.model.catalog.region.plan.start:
             start = None
