@@ -109,7 +109,9 @@ def test_a_temporary_file_a_killed_write_left_is_removed_by_the_next_write(tmp_p
         ("--capacity", "1_000", "expected a whole number"),
     ],
 )
-def test_a_number_on_the_command_line_is_refused_as_the_catalogue_refuses_it(option: str, value: str, says: str) -> None:
+def test_a_number_on_the_command_line_is_refused_as_the_catalogue_refuses_it(
+    option: str, value: str, says: str
+) -> None:
     code, _, err = _run("plan", "-c", str(MINI), option, value)
     assert code == 2
     assert says in err
