@@ -9,10 +9,18 @@ from __future__ import annotations
 
 import re
 
-from planner.i18n import _
+from planner.i18n import N_, _
 
 MAX_WEEKS = 5200
 """A hundred years: no setting counted in weeks needs more, and a plan stays within the calendar."""
+MAX_PARALLEL_MIN_WEEKS = 104
+"""The longest minimum parallel period: two years. The planner's cost grows with it (every
+candidate week checks the whole period at a unit), so 5200 took minutes on a 400-unit
+catalogue; 104 keeps a 400-unit plan at the horizon's maximum within seconds."""
+PARALLEL_MIN_REASON = N_(
+    "a parallel period of more than two years is not a migration step, and the planner's time grows with it"
+)
+
 MAX_DIGITS = 100
 """A longer number is refused for its length, before it is read: Python refuses integers of
 more than 4,300 digits with a message that is no use to a planner. Below this, the setting's

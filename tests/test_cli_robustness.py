@@ -172,7 +172,7 @@ def test_check_of_a_binary_file_shows_its_lines_escaped_and_short(
 def test_a_parallel_min_past_the_catalogues_cap_exits_2(capsys: pytest.CaptureFixture[str]) -> None:
     code, _, err = run(capsys, "plan", "-c", str(MINI), "--parallel-min", "5201")
     assert code == 2
-    assert "--parallel-min: must be at most 5200, got 5201" in err
+    assert "--parallel-min: must be at most 104, got 5201: a parallel period of more than two years" in err
 
 
 def test_a_parallel_min_longer_than_the_horizon_is_still_a_what_if(capsys: pytest.CaptureFixture[str]) -> None:

@@ -63,6 +63,7 @@ WEEK_FIELDS = {
     "parallel_weeks.max": ("region.yaml", "max: 8}", "max: {n}}}"),
     "briefing_lead_weeks": ("region.yaml", "briefing_lead_weeks: 2", "briefing_lead_weeks: {n}"),
     "horizon_weeks": ("region.yaml", "horizon_weeks: 52", "horizon_weeks: {n}"),
+    "patient_notice_weeks": ("region.yaml", "  blackouts:\n", "  patient_notice_weeks: {n}\n  blackouts:\n"),
 }
 
 EDGE = timedelta(days=3 * 366)

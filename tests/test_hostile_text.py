@@ -122,3 +122,22 @@ def test_a_name_with_every_printable_character_but_no_control_character_passes(t
     code, out, err = _run("plan", "-c", str(root), "--format", "text")
     assert code == 0, err
     assert "東京" in out
+
+
+PLAN_TEXTS = ["unit", "service", "channel", "reason"]
+
+
+@settings(max_examples=20, deadline=None)
+@given(key=st.sampled_from(PLAN_TEXTS), text=TEXTS, fmt=st.sampled_from(["text", "markdown"]))
+def test_a_plan_file_with_a_control_character_is_refused_by_diff_never_printed(key: str, text: str, fmt: str) -> None:
+    with tempfile.TemporaryDirectory() as folder:
+        good = Path(folder) / "old.yaml"
+        assert _run("plan", "-c", str(MINI), "--out", str(good))[0] == 0
+        plan = yaml.safe_load(good.read_text(encoding="utf-8"))
+        plan["steps"][0][key] = text
+        bad = Path(folder) / "new.yaml"
+        bad.write_text(yaml.safe_dump(plan, allow_unicode=False), encoding="utf-8")
+        code, out, err = _run("diff", str(good), str(bad), "--format", fmt)
+    assert code == 2
+    assert RAW.search(out) is None and RAW.search(err) is None
+    assert "holds a control character" in err

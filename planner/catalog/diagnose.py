@@ -10,8 +10,9 @@ from typing import Annotated, Any, Union, get_args, get_origin
 
 from pydantic import BaseModel, ValidationError
 
-from planner.catalog.model import Misplaced
+from planner.catalog.model import BOUND_REASONS, Misplaced
 from planner.catalog.yamltree import PosNode
+from planner.i18n import _
 from planner.problems import Problem, ProblemCode
 
 _QUOTED = re.compile(r"'([^']*)'")
@@ -197,6 +198,11 @@ def _message(error: Mapping[str, Any], loc: tuple[Any, ...], model: type[BaseMod
             "greater_than": "more than",
             "less_than": "less than",
         }[kind]
+        why = BOUND_REASONS.get(tuple(str(part) for part in loc[-2:]))
+        if why is not None:
+            return _("{prefix}must be {relation} {bound} (got {value}): {why}").format(
+                prefix=prefix, relation=relation, bound=bound, value=value, why=_(why)
+            )
         return f"{prefix}must be {relation} {bound} (got {value})"
     msg = str(error["msg"])
     for noise in ("Value error, ", "Assertion failed, "):

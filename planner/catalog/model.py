@@ -30,12 +30,13 @@ from pydantic_core import CoreSchema
 
 from planner.calendar import first_monday_after_ordinal
 from planner.i18n import _
-from planner.limits import MAX_WEEKS, whole_number_problem
+from planner.limits import MAX_PARALLEL_MIN_WEEKS, MAX_WEEKS, PARALLEL_MIN_REASON, whole_number_problem
 
 SLUG_PATTERN = r"^[a-z0-9][a-z0-9-]*$"
 _DATE_RE = re.compile(r"[0-9]{4}-[0-9]{2}-[0-9]{2}\Z")
 """ASCII digits only, and nothing after (`$` would let a trailing line break through)."""
-_SHARE_RE = re.compile(r"^[+-]?(\d+(\.\d*)?|\.\d+)$")
+_SHARE_RE = re.compile(r"^[+-]?([0-9]+(\.[0-9]*)?|\.[0-9]+)$")
+"""ASCII digits only, as the JSON Schema's numbers: `float()` would also take `٦`."""
 _DATES: dict[str, date] = {}
 """Parsed dates by their text: a national catalogue repeats a few thousand dates 150,000 times."""
 
@@ -183,7 +184,8 @@ _PRINTABLE_PATTERN = "^[^\\x00-\\x1f\\x7f-\\x9f\\u2028\\u2029]*$"
 """The same rule for the JSON Schema (ECMAScript's regular expressions)."""
 
 
-def _printable(value: str) -> str:
+def printable(value: str) -> str:
+    """`value` when it holds no control character; else `ValueError` saying which and where."""
     found = _CONTROL.search(value)
     if found is None:
         return value
@@ -201,7 +203,7 @@ def _printable(value: str) -> str:
 
 
 class _PrintableSchema:
-    """In the JSON Schema, the text may hold no control character (as `_printable` checks)."""
+    """In the JSON Schema, the text may hold no control character (as `printable` checks)."""
 
     def __get_pydantic_json_schema__(self, core: CoreSchema, handler: GetJsonSchemaHandler) -> JsonSchemaValue:
         schema = handler(core)
@@ -209,9 +211,9 @@ class _PrintableSchema:
         return schema
 
 
-FreeText = Annotated[str, AfterValidator(_printable), _PrintableSchema()]
+FreeText = Annotated[str, AfterValidator(printable), _PrintableSchema()]
 """Text a person reads in every output: one line, no control characters."""
-Text = Annotated[str, StringConstraints(min_length=1), AfterValidator(_printable), _PrintableSchema()]
+Text = Annotated[str, StringConstraints(min_length=1), AfterValidator(printable), _PrintableSchema()]
 HSA_PATTERN = r"^[A-Za-z0-9][A-Za-z0-9._-]*$"
 HsaId = Annotated[str, StringConstraints(pattern=HSA_PATTERN)]
 
@@ -259,11 +261,15 @@ class Channel(_Strict):
     """`legacy` (1177, being phased out), `target` (MVG) or `other` (any number)."""
 
 
+BOUND_REASONS: dict[tuple[str, ...], str] = {("parallel_weeks", "min"): PARALLEL_MIN_REASON}
+"""Why a bound is where it is, by the end of the value's path: added to the error."""
+
+
 class ParallelWeeks(_Strict):
     """How long a service may run in both the legacy and the target channel at one unit."""
 
-    min: WholeNumber = Field(ge=0, le=MAX_WEEKS)
-    """Weeks between enable in the target channel and redirect of the legacy one, at least."""
+    min: WholeNumber = Field(ge=0, le=MAX_PARALLEL_MIN_WEEKS)
+    """Weeks between enable in the target channel and redirect of the legacy one, at least (at most 104)."""
     max: WholeNumber = Field(ge=0, le=MAX_WEEKS)
     """A parallel period longer than this many weeks is warned about."""
 

@@ -30,7 +30,7 @@ from planner.cli.common import (
     selected_units,
 )
 from planner.i18n import _
-from planner.limits import MAX_WEEKS
+from planner.limits import MAX_PARALLEL_MIN_WEEKS, PARALLEL_MIN_REASON
 from planner.plan.formats import EXTENSIONS, FORMATS
 from planner.problems import InputError
 
@@ -44,15 +44,18 @@ SHOWN_CHANGES = 10
 """How many changed steps (or lines) `--check` prints before it says "and N more"."""
 
 
-def _whole_number(least: int, most: int | None = None) -> Callable[[str], int]:
+def _whole_number(least: int, most: int | None = None, why: str = "") -> Callable[[str], int]:
     """argparse type: a whole number in least…most, refused as the catalogue refuses one."""
 
     def whole_number(text: str) -> int:
+        from planner.i18n import _
         from planner.limits import parse_whole_number
 
         try:
             return parse_whole_number(text, least, most)
         except ValueError as exc:
+            if why and most is not None and exc.args[0].startswith("must be at most"):
+                raise argparse.ArgumentTypeError(f"{exc}: {_(why)}") from None
             raise argparse.ArgumentTypeError(str(exc)) from None
 
     return whole_number
@@ -101,8 +104,8 @@ def register(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
     what_if.add_argument(
         "--parallel-min",
         metavar="N",
-        type=_whole_number(0, MAX_WEEKS),
-        help=f"minimum weeks between enable and redirect (at most {MAX_WEEKS}, as in the catalogue)",
+        type=_whole_number(0, MAX_PARALLEL_MIN_WEEKS, PARALLEL_MIN_REASON),
+        help=f"minimum weeks between enable and redirect (at most {MAX_PARALLEL_MIN_WEEKS}, as in the catalogue)",
     )
     what_if.add_argument("--start", metavar="DATE", type=parse_date, help="first day of planning (YYYY-MM-DD)")
     what_if.add_argument(
@@ -198,7 +201,7 @@ def _within_the_calendar(args: argparse.Namespace, catalog: Catalog, as_of: date
 
     The catalogue's own settings are kept within it by validation (weeks at most 5200, a
     `plan.start` or an `as_of` whose horizon fits), and `--parallel-min` by its type (at most
-    5200, like `parallel_weeks`); here remain `--start` and `--as-of`.
+    104, like `parallel_weeks.min`); here remain `--start` and `--as-of`.
     """
     from planner.calendar import first_monday_after_ordinal
 

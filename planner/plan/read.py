@@ -22,7 +22,7 @@ from pydantic import BaseModel, BeforeValidator, ConfigDict, ValidationError
 
 from planner.calendar import monday_from_label
 from planner.catalog.diagnose import problems_from_validation
-from planner.catalog.model import IsoDate, WholeNumber
+from planner.catalog.model import IsoDate, WholeNumber, printable
 from planner.catalog.yamltree import PosNode, parse
 from planner.i18n import _
 from planner.plan.model import (
@@ -59,9 +59,13 @@ IsoWeek = Annotated[date, BeforeValidator(_week)]
 
 
 def _text(value: Any) -> Any:
-    """Text as written; the reader leaves `null`, `true` and `false` typed, which are not text."""
+    """Text as written; the reader leaves `null`, `true` and `false` typed, which are not text.
+
+    No control character either (the catalogue's rule): a plan's text reaches `diff`'s text
+    and markdown raw, where an escape sequence would act on the terminal (issue 15).
+    """
     if isinstance(value, str):
-        return value
+        return printable(value)
     raise ValueError(_("expected text, got {value!r}").format(value=value))
 
 

@@ -20,7 +20,7 @@ from textual.widgets import Button, Footer, Input, Label, LoadingIndicator, Stat
 from textual.worker import Worker, WorkerState, get_current_worker
 
 from planner.i18n import _
-from planner.limits import MAX_WEEKS, parse_whole_number
+from planner.limits import MAX_PARALLEL_MIN_WEEKS, parse_whole_number
 from planner.plan.model import Plan, PlanOptions
 from planner.tui import data, words
 from planner.tui.widgets.problems import ErrorBanner
@@ -118,7 +118,7 @@ class WhatIfScreen(ModalScreen[WhatIfComputed | None]):
 
     def _options(self) -> PlanOptions:
         capacity = parse_number(self.query_one("#capacity", Input).value, words.WHAT_IF_CAPACITY, 1)
-        minimum = parse_number(self.query_one("#minimum", Input).value, words.WHAT_IF_MIN, 0, MAX_WEEKS)
+        minimum = parse_number(self.query_one("#minimum", Input).value, words.WHAT_IF_MIN, 0, MAX_PARALLEL_MIN_WEEKS)
         start = parse_day(self.query_one("#start", Input).value, words.WHAT_IF_START)
         if start == self.model.catalog.region.plan.start:
             start = None
