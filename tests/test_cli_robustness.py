@@ -226,7 +226,8 @@ def test_a_catalogue_parallel_min_longer_than_the_calendar_is_an_input_error_at_
     root = catalogue(tmp_path, "{min: 2, max: 8}", "{min: 100000000000000000000, max: 100000000000000000000}")
     code, _, err = run(capsys, "plan", "-c", root)
     assert code == 2
-    assert f"{root}/region.yaml:10:25: error[invalid_value]: policy.parallel_weeks.min: must be at most 5200" in err
+    assert f"{root}/region.yaml:10:25: error[invalid_value]: policy.parallel_weeks.min: must be at most 104" in err
+    assert "policy.parallel_weeks.max: must be at most 5200" in err
 
 
 # --- diff: files that are not plans ----------------------------------------------------
