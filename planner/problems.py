@@ -49,7 +49,8 @@ class Problem:
         }
 
 
-_LINE_BREAKING = re.compile("[\x00-\x1f\x7f\x85\u2028\u2029]")
+_LINE_BREAKING = re.compile("[\x00-\x1f\x7f-\x9f\u2028\u2029]")
+"""C0, DEL, C1 (a terminal acts on them: issue 15) and Unicode's line and paragraph separators."""
 
 
 def _one_line(text: str) -> str:

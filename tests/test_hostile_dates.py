@@ -30,9 +30,10 @@ from planner.conformance.render import context
 from planner.conformance.render import render as render_check
 from planner.plan.diff import diff_plans
 from planner.plan.model import PlanOptions
+from planner.plan.read import plan_from_data
 from planner.plan.render import render as render_plan
 from planner.plan.scheduler import schedule
-from planner.plan.serialize import plan_from_dict, plan_to_dict
+from planner.plan.serialize import plan_to_dict
 from planner.tui.data import Failed, load_model
 
 MINI = Path(__file__).parent / "fixtures" / "mini"
@@ -119,7 +120,9 @@ def _every_output(folder: Path, dates: dict[str, date], weeks: dict[str, int]) -
     plan = schedule(catalog, PlanOptions(as_of=as_of))
     for fmt in FORMATS_PLAN:
         render_plan(plan, catalog, fmt)
-    diff_plans(plan_from_dict(plan_to_dict(plan)), plan)  # read back and compared, never a crash
+    back = plan_from_data(plan_to_dict(plan))  # read back and compared, never a crash
+    assert back.plan is not None, back.problems
+    diff_plans(back.plan, plan)
     assert not isinstance(load_model(str(root), None, as_of), Failed)
 
 

@@ -2,7 +2,8 @@
 
 A device says its size is 0 and never ends (`/dev/zero`), a named pipe blocks its reader
 until someone writes: each file a command reads (the catalogue's files, a unit file, a plan
-file for `diff` or `plan --check`) is refused with a problem naming it, before it is opened.
+file for `diff`, `plan --check` or a `progress` baseline, a usage export, the unit file
+`record` changes) is refused with a problem naming it, before it is opened.
 The special files are a finite class, so every kind meets every reader.
 """
 
@@ -21,9 +22,12 @@ from hypothesis import strategies as st
 
 from planner.catalog.loader import load_catalog
 from planner.cli.main import main
-from planner.readfile import MAX_INPUT_BYTES, Unreadable, read_bounded
+from planner.plan.read import MAX_PLAN_BYTES
+from planner.readfile import MAX_INPUT_BYTES, MIB, Unreadable, read_bounded
+from planner.usage.reader import MAX_USAGE_FILE_BYTES
 
 MINI = Path(__file__).parent / "fixtures" / "mini"
+FOLLOWUP = Path(__file__).parent / "fixtures" / "followup"
 PLAN = Path(__file__).resolve().parents[1] / "plans" / "plan.yaml"
 
 
@@ -45,7 +49,8 @@ def _folder(path: Path) -> None:
 
 def _oversize(path: Path) -> None:
     with open(path, "wb") as f:
-        f.truncate(MAX_INPUT_BYTES * 30)  # sparse: past every limit, plan files' included
+        # sparse: past every limit, plan files' and usage exports' included
+        f.truncate(max(MAX_INPUT_BYTES, MAX_PLAN_BYTES, MAX_USAGE_FILE_BYTES) + MIB)
 
 
 SPECIAL: dict[str, Callable[[Path], None]] = {
@@ -110,7 +115,7 @@ def test_a_catalogue_file_that_is_not_a_regular_file_within_the_limit_is_refused
 
 
 @pytest.mark.parametrize("kind", sorted(SPECIAL))
-@pytest.mark.parametrize("reader", ["diff OLD", "diff NEW", "plan --check"])
+@pytest.mark.parametrize("reader", ["diff OLD", "diff NEW", "plan --check", "progress --baseline"])
 def test_a_plan_file_that_is_not_a_regular_file_within_the_limit_is_refused_by_name(
     short_tmp: Path, capsys: pytest.CaptureFixture[str], reader: str, kind: str
 ) -> None:
@@ -121,6 +126,7 @@ def test_a_plan_file_that_is_not_a_regular_file_within_the_limit_is_refused_by_n
         "diff OLD": ["diff", str(path), str(PLAN)],
         "diff NEW": ["diff", str(PLAN), str(path)],
         "plan --check": ["plan", "-c", str(MINI), "--check", str(path)],
+        "progress --baseline": ["progress", "-c", str(MINI), "--baseline", str(path)],
     }[reader]
     try:
         code = main(argv)
@@ -129,8 +135,56 @@ def test_a_plan_file_that_is_not_a_regular_file_within_the_limit_is_refused_by_n
             s.close()
     err = capsys.readouterr().err
     assert code == 2
-    assert str(path) in err
-    assert REASONS[kind] in err or (kind == "a folder" and "folder" in err)
+    assert "Traceback" not in err
+    if kind == "a folder" and reader == "plan --check":  # said before planning, in its own words
+        assert f"{path} is a folder" in err
+        return
+    assert f"{path}:1:1: error[" in err
+    assert REASONS[kind] in err
+
+
+@pytest.mark.parametrize("kind", sorted(set(SPECIAL) - {"a folder"}))  # a folder in usage/ is skipped
+@pytest.mark.parametrize("name", ["x.csv", "x.xlsx"])
+@pytest.mark.parametrize("command", ["validate", "follow-up"])
+def test_a_usage_export_that_is_not_a_regular_file_within_the_limit_is_refused_by_name(
+    short_tmp: Path, capsys: pytest.CaptureFixture[str], command: str, name: str, kind: str
+) -> None:
+    root = short_tmp / "c"
+    shutil.copytree(FOLLOWUP, root)
+    sockets: list[socket.socket] = []
+    _special(kind, root / "usage" / name, sockets)
+    try:
+        code = main([command, "-c", str(root)])
+    finally:
+        for s in sockets:
+            s.close()
+    err = capsys.readouterr().err
+    assert code == 2
+    assert f"{root}/usage/{name}:1:1: error[" in err
+    assert REASONS[kind] in err
+    assert "Traceback" not in err
+
+
+@pytest.mark.parametrize("kind", sorted(SPECIAL))
+def test_record_refuses_a_unit_file_that_is_not_a_regular_file_and_writes_nothing(
+    short_tmp: Path, capsys: pytest.CaptureFixture[str], kind: str
+) -> None:
+    root = short_tmp / "c"
+    shutil.copytree(MINI, root)
+    sockets: list[socket.socket] = []
+    unit = root / "units" / "hc-alfa.yaml"
+    _special(kind, unit, sockets)
+    try:
+        code = main(["record", "-c", str(root), "hc-alfa", "receptfornyelse", "enable", "--date", "2026-11-30"])
+    finally:
+        for s in sockets:
+            s.close()
+    err = capsys.readouterr().err
+    assert code == 2
+    assert f"{unit}:1:1: error[" in err
+    assert REASONS[kind] in err
+    assert "Traceback" not in err
+    assert sorted(p.name for p in (root / "units").iterdir()) == sorted(p.name for p in (MINI / "units").iterdir())
 
 
 @settings(max_examples=40, deadline=None)

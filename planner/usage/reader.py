@@ -98,7 +98,7 @@ def read_usage(
             continue
         if suffix not in _SUFFIXES or entry.is_dir():
             continue
-        if not entry.is_file():
+        if entry.is_symlink() and not entry.exists():
             acc.problems.append(Problem(shown, 1, 1, "invalid_value", _("not a file, so no usage can be read from it")))
             continue
         _read_file(entry, shown, suffix, acc)
@@ -128,30 +128,20 @@ def _data(acc: _Acc) -> UsageData:
 
 
 def _read_file(path: Path, shown: str, suffix: str, acc: _Acc) -> None:
+    # The one bounded reader (planner/readfile.py): a FIFO, a device such as /dev/zero or a
+    # socket is refused unopened, and no more than the limit is read whatever st_size says.
+    from planner.readfile import Unreadable, read_bounded
+
     try:
-        size = path.stat().st_size
-        if size > MAX_USAGE_FILE_BYTES:
-            message = _("the file is {size} MiB; the limit is {limit} MiB: split the export by month").format(
-                size=f"{size / 1048576:.0f}", limit=MAX_USAGE_FILE_BYTES // 1048576
-            )
+        raw = read_bounded(path, limit=MAX_USAGE_FILE_BYTES)
+    except Unreadable as exc:
+        if exc.code == "too_large":
+            message = _("{reason}: split the export by month").format(reason=exc.reason)
             acc.problems.append(Problem(shown, 1, 1, "too_large", message))
-            return
-        if suffix == ".xlsx":
-            rows = _xlsx_rows(path, shown, acc)
         else:
-            with path.open("rb") as handle:
-                raw = handle.read(MAX_USAGE_FILE_BYTES + 1)  # the file may grow after stat
-            if len(raw) > MAX_USAGE_FILE_BYTES:
-                message = _("the file is over {limit} MiB: split the export by month").format(
-                    limit=MAX_USAGE_FILE_BYTES // 1048576
-                )
-                acc.problems.append(Problem(shown, 1, 1, "too_large", message))
-                return
-            rows = _csv_rows(raw, shown, acc)
-    except OSError as exc:
-        message = _("cannot read the file: {reason}").format(reason=exc.strerror or str(exc))
-        acc.problems.append(Problem(shown, 1, 1, "invalid_value", message))
+            acc.problems.append(exc.problem(shown))
         return
+    rows = _xlsx_rows(raw, shown, acc) if suffix == ".xlsx" else _csv_rows(raw, shown, acc)
     if rows is not None:
         acc.files.append(shown)
         _rows(rows, shown, len(acc.files) - 1, acc)
@@ -184,11 +174,11 @@ def _csv_rows(raw: bytes, shown: str, acc: _Acc) -> RowSource | None:
     return reader
 
 
-def _xlsx_rows(path: Path, shown: str, acc: _Acc) -> RowSource | None:
+def _xlsx_rows(raw: bytes, shown: str, acc: _Acc) -> RowSource | None:
     from planner.usage.xlsx import SheetRows, XlsxError
 
     try:
-        return SheetRows(path)
+        return SheetRows(io.BytesIO(raw))
     except XlsxError as exc:
         message = _(
             "cannot read the workbook: {reason}; save it again from Excel as .xlsx, or export CSV UTF-8"

@@ -7,7 +7,7 @@ import zipfile
 from collections.abc import Iterator
 from datetime import date, datetime
 from pathlib import Path
-from typing import Any
+from typing import IO, Any
 
 
 class XlsxError(Exception):
@@ -22,7 +22,7 @@ class SheetRows:
     a date cell in `month` means its year-month), any other number as written.
     """
 
-    def __init__(self, path: Path) -> None:
+    def __init__(self, path: Path | IO[bytes]) -> None:
         import openpyxl
         from openpyxl.utils.exceptions import InvalidFileException
 
