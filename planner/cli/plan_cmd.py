@@ -193,7 +193,14 @@ def _require_plan_file(args: argparse.Namespace, fmt: str, catalog: Catalog) -> 
         from planner.plan.read import read_plan_bytes
 
         _raw, problems = read_plan_bytes(path)  # refuses it unopened, with the reason
-        raise InputError(problems)
+        raise InputError(problems, _plan_file_errors(len(problems)))
+
+
+def _plan_file_errors(n: int) -> str:
+    """The closing line under a plan file's problems (as `mvgplan diff` says it)."""
+    from planner.i18n import ngettext
+
+    return ngettext("{n} error in a plan file.", "{n} errors in plan files.", n).format(n=n)
 
 
 def _within_the_calendar(args: argparse.Namespace, catalog: Catalog, as_of: date) -> None:
@@ -271,7 +278,7 @@ def _check(args: argparse.Namespace, expected: str, fmt: str, plan: Plan, catalo
 
     actual, problems = read_plan_bytes(path)
     if actual is None:
-        raise InputError(problems)
+        raise InputError(problems, _plan_file_errors(len(problems)))
     if actual == expected.encode("utf-8"):
         sys.stderr.write(f"mvgplan plan: {path} is up to date\n")
         return 0
