@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import os
 import shutil
+from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
@@ -13,6 +14,17 @@ import pytest
 os.environ["MVGPLAN_LANG"] = "en"
 
 MINI = Path(__file__).parent / "fixtures" / "mini"
+
+
+@pytest.fixture(autouse=True)
+def _english_again() -> Iterator[None]:
+    """A test that ran the command line in Swedish leaves the process speaking Swedish; the
+    next test starts in English again, whatever order the tests run in."""
+    yield
+    from planner.i18n import language, use
+
+    if language() != "en":
+        use("en")
 
 
 @pytest.fixture

@@ -41,7 +41,9 @@ def invisible_hint(text: str) -> str:
     """An explanation when `text` holds a character the editor does not show, else ''."""
     if _INVISIBLE_RE.search(text) is None:
         return ""
-    return "; it holds an invisible character (often pasted from Word or a web page): delete the key and type it again"
+    return _(
+        "; it holds an invisible character (often pasted from Word or a web page): delete the key and type it again"
+    )
 
 
 def _plain(word: str) -> str:
@@ -56,14 +58,14 @@ def did_you_mean(word: str, choices: Iterable[str]) -> str:
     lowered = {c.lower(): c for c in candidates}
     probe = _plain(word).lower()
     if probe in lowered and lowered[probe] != word:
-        return f" (did you mean '{lowered[probe]}'?)"
+        return _(" (did you mean '{lowered}'?)").format(lowered=lowered[probe])
     close = difflib.get_close_matches(probe, candidates, n=1, cutoff=0.6)
     if not close and len(probe) >= 3:
         # A shortened id ('recept' for 'receptfornyelse') is too unlike the whole for
         # difflib, but one id it starts is what the person meant.
         close = [c for c in candidates if c.lower().startswith(probe)]
         close = close if len(close) == 1 else []
-    return f" (did you mean '{close[0]}'?)" if close else ""
+    return _(" (did you mean '{close}'?)").format(close=close[0]) if close else ""
 
 
 def _item_label(item: Any, index: int) -> str:
@@ -142,13 +144,13 @@ def _required_names(model: type[BaseModel]) -> list[str]:
 
 def _describe(value: Any) -> str:
     if value is None:
-        return "nothing (null)"
+        return _("nothing (null)")
     if isinstance(value, bool):
         return str(value).lower()
     if isinstance(value, list):
-        return "a list"
+        return _("a list")
     if isinstance(value, dict):
-        return "a mapping"
+        return _("a mapping")
     return f"'{visible(str(value))}'"
 
 
@@ -158,52 +160,74 @@ def _message(error: Mapping[str, Any], loc: tuple[Any, ...], model: type[BaseMod
     prefix = f"{where}: " if where else ""
     value = error.get("input")
     if kind == "string_pattern_mismatch":
-        return (
-            f"{prefix}'{visible(str(value))}' is not a valid id: use lower-case a-z, digits and '-', "
+        return _(
+            "{prefix}'{visible}' is not a valid id: use lower-case a-z, digits and '-', "
             "starting with a letter or digit (no å, ä, ö, capitals or spaces)"
-        )
+        ).format(prefix=prefix, visible=visible(str(value)))
     if kind == "literal_error":
         expected_text = str(error.get("ctx", {}).get("expected", ""))
         expected = _QUOTED.findall(expected_text) or [expected_text]
         if value is None:
-            choices = f"one of {', '.join(expected)}" if len(expected) > 1 else expected[0]
-            return f"{prefix}is empty: write {choices} after the ':'"
+            choices = _("one of {expected}").format(expected=", ".join(expected)) if len(expected) > 1 else expected[0]
+            return _("{prefix}is empty: write {choices} after the ':'").format(prefix=prefix, choices=choices)
         shown = str(value).lower() if isinstance(value, bool) else visible(str(value))
         if len(expected) == 1:
-            return f"{prefix}must be {expected[0]} (got {shown})"
+            return _("{prefix}must be {expected} (got {shown})").format(
+                prefix=prefix,
+                expected=expected[0],
+                shown=shown,
+            )
         hint = did_you_mean(str(value), expected) if isinstance(value, str) else ""
-        return f"{prefix}'{shown}' is not one of {', '.join(expected)}{hint}"
+        return _("{prefix}'{shown}' is not one of {expected}{hint}").format(
+            prefix=prefix,
+            shown=shown,
+            expected=", ".join(expected),
+            hint=hint,
+        )
     if kind in ("model_type", "model_attributes_type", "dict_type"):
         if not loc:
             keys = ", ".join(f"{name}:" for name in _required_names(model))
-            return f"the file must be a mapping of 'key: value' lines ({keys} …), but it is {_describe(value)}"
+            return _("the file must be a mapping of 'key: value' lines ({keys} …), but it is {describe}").format(
+                keys=keys, describe=_describe(value)
+            )
         if value is None:
-            return f"{prefix}is empty: write its 'key: value' lines below it, indented"
-        return f"{prefix}expected a mapping of 'key: value' lines, got {_describe(value)}"
+            return _("{prefix}is empty: write its 'key: value' lines below it, indented").format(prefix=prefix)
+        return _("{prefix}expected a mapping of 'key: value' lines, got {describe}").format(
+            prefix=prefix,
+            describe=_describe(value),
+        )
     if kind == "list_type":
         if value is None:
-            return f"{prefix}is empty: write its items below it as '- item' lines"
-        return f"{prefix}expected a list ('- item' lines or [a, b]), got {_describe(value)}"
+            return _("{prefix}is empty: write its items below it as '- item' lines").format(prefix=prefix)
+        return _("{prefix}expected a list ('- item' lines or [a, b]), got {describe}").format(
+            prefix=prefix,
+            describe=_describe(value),
+        )
     if kind in ("string_type", "str_type"):
         if value is None:
-            return f"{prefix}is empty: write a value after the ':'"
-        return f"{prefix}expected text, got {_describe(value)}; put it in quotes"
+            return _("{prefix}is empty: write a value after the ':'").format(prefix=prefix)
+        return _("{prefix}expected text, got {describe}; put it in quotes").format(
+            prefix=prefix,
+            describe=_describe(value),
+        )
     if kind == "string_too_short":
-        return f"{prefix}must not be empty"
+        return _("{prefix}must not be empty").format(prefix=prefix)
     if kind in ("greater_than_equal", "less_than_equal", "greater_than", "less_than"):
         bound = next(iter(error.get("ctx", {}).values()), "?")
         relation = {
-            "greater_than_equal": "at least",
-            "less_than_equal": "at most",
-            "greater_than": "more than",
-            "less_than": "less than",
+            "greater_than_equal": _("at least"),
+            "less_than_equal": _("at most"),
+            "greater_than": _("more than"),
+            "less_than": _("less than"),
         }[kind]
         why = BOUND_REASONS.get(tuple(str(part) for part in loc[-2:]))
         if why is not None:
             return _("{prefix}must be {relation} {bound} (got {value}): {why}").format(
                 prefix=prefix, relation=relation, bound=bound, value=value, why=_(why)
             )
-        return f"{prefix}must be {relation} {bound} (got {value})"
+        return _("{prefix}must be {relation} {bound} (got {value})").format(
+            prefix=prefix, relation=relation, bound=bound, value=value
+        )
     msg = str(error["msg"])
     for noise in ("Value error, ", "Assertion failed, "):
         msg = msg.replace(noise, "")
@@ -245,14 +269,29 @@ def problems_from_validation(
             hint = did_you_mean(name, known)
             if hint:
                 suggested.add((loc[:-1], hint.split("'")[1]))
-            where = f" in {dotted(loc[:-1], data)}" if loc[:-1] else ""
-            allowed = f"; allowed here: {', '.join(known)}" if known and not hint else ""
+            where = _(" in {dotted}").format(dotted=dotted(loc[:-1], data)) if loc[:-1] else ""
+            allowed = _("; allowed here: {known}").format(known=", ".join(known)) if known and not hint else ""
             code = "unknown_field"
-            message = f"unknown field '{visible(name)}'{where}{hint}{allowed}{invisible_hint(name)}"
+            message = _("unknown field '{visible}'{where}{hint}{allowed}{invisible_hint}").format(
+                visible=visible(name),
+                where=where,
+                hint=hint,
+                allowed=allowed,
+                invisible_hint=invisible_hint(name),
+            )
         elif kind == "missing":
             line, column = positions.key_mark(loc[:-1])
-            where = f" in {dotted(loc[:-1], data)}" if loc[:-1] else ""
-            problem = Problem(file, line, column, "missing_field", f"missing required field '{loc[-1]}'{where}; add it")
+            where = _(" in {dotted}").format(dotted=dotted(loc[:-1], data)) if loc[:-1] else ""
+            problem = Problem(
+                file,
+                line,
+                column,
+                "missing_field",
+                _("missing required field '{loc}'{where}; add it").format(
+                    loc=loc[-1],
+                    where=where,
+                ),
+            )
             missing.append((loc, problem))
             continue
         else:

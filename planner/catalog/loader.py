@@ -22,7 +22,7 @@ from planner.catalog import references
 from planner.catalog.diagnose import problems_from_validation
 from planner.catalog.model import Basutbud, Region, Service, ServicesFile, Unit
 from planner.catalog.yamltree import MAX_FILE_BYTES, MAX_PROBLEMS, Mark, PosNode, parse
-from planner.i18n import ngettext
+from planner.i18n import _, ngettext
 from planner.problems import Problem
 from planner.readfile import Unreadable
 from planner.readfile import read_bounded as read_file_bounded
@@ -148,7 +148,9 @@ def _read(path: Path, shown: str, problems: list[Problem], replaced: Mapping[Pat
     if path in replaced:
         raw, problem = replaced[path], None
     else:
-        raw, problem = read_bounded(path, shown, missing=f"the catalogue has no {path.name}; create it")
+        raw, problem = read_bounded(
+            path, shown, missing=_("the catalogue has no {name}; create it").format(name=path.name)
+        )
     if problem is not None:
         problems.append(problem)
         return _Read(shown, None)
@@ -205,7 +207,10 @@ def load_catalog(root: str | os.PathLike[str], replaced: Mapping[str, bytes] | N
         return _load(shown, {Path(shown) / rel: data for rel, data in (replaced or {}).items()})
     except OSError as exc:  # a path the system refuses outright (a name too long, …)
         reason = exc.strerror or str(exc)
-        return LoadResult(None, [Problem(shown, 1, 1, "invalid_value", f"cannot read the catalogue: {reason}")])
+        return LoadResult(
+            None,
+            [Problem(shown, 1, 1, "invalid_value", _("cannot read the catalogue: {reason}").format(reason=reason))],
+        )
 
 
 def _usage(
@@ -234,9 +239,9 @@ def _load(shown_root: str, replaced: Mapping[Path, bytes]) -> LoadResult:
     problems: list[Problem] = []
     if not base.is_dir():
         if base.exists():
-            message = "this is a file, not a catalogue folder: pass the folder that holds region.yaml"
+            message = _("this is a file, not a catalogue folder: pass the folder that holds region.yaml")
         else:
-            message = "no catalogue folder here; pass --catalog PATH or set MVGPLAN_CATALOG"
+            message = _("no catalogue folder here; pass --catalog PATH or set MVGPLAN_CATALOG")
         return LoadResult(None, [Problem(shown_root, 1, 1, "missing_field", message)])
 
     reads: dict[str, _Read] = {}
@@ -254,9 +259,9 @@ def _load(shown_root: str, replaced: Mapping[Path, bytes]) -> LoadResult:
     if not units_dir.is_dir():
         shown = display_path(shown_root, UNITS_DIR)
         message = (
-            "units is a file, not a folder: make units/ a folder with one file per hälsocentral"
+            _("units is a file, not a folder: make units/ a folder with one file per hälsocentral")
             if units_dir.exists()
-            else "the catalogue has no units/ folder; add one file per hälsocentral"
+            else _("the catalogue has no units/ folder; add one file per hälsocentral")
         )
         problems.append(Problem(shown, 1, 1, "missing_field", message))
     else:
@@ -264,18 +269,32 @@ def _load(shown_root: str, replaced: Mapping[Path, bytes]) -> LoadResult:
             entries = sorted(units_dir.iterdir(), key=lambda p: p.name)
         except OSError as exc:
             shown = display_path(shown_root, UNITS_DIR)
-            problems.append(Problem(shown, 1, 1, "yaml_syntax", f"cannot read the folder: {exc.strerror}"))
+            problems.append(
+                Problem(
+                    shown,
+                    1,
+                    1,
+                    "yaml_syntax",
+                    _("cannot read the folder: {strerror}").format(
+                        strerror=exc.strerror,
+                    ),
+                )
+            )
         for entry in entries:
             if entry.name.startswith(".") or entry.name.endswith("~"):
                 continue  # hidden files and editors' backups
             shown = display_path(shown_root, UNITS_DIR, entry.name)
             if entry.suffix != ".yaml":
                 if _looks_like_unit_file(entry.suffix) and not entry.is_dir():
-                    message = f"unit files end in .yaml, so this one would be left out: rename it to {entry.stem}.yaml"
+                    message = _(
+                        "unit files end in .yaml, so this one would be left out: rename it to {stem}.yaml"
+                    ).format(
+                        stem=entry.stem,
+                    )
                     problems.append(Problem(shown, 1, 1, "invalid_value", message))
                 continue  # a README or other notes beside the unit files
             if entry.is_symlink() and not entry.exists():
-                message = "a link to a file that does not exist, so no unit can be read from it"
+                message = _("a link to a file that does not exist, so no unit can be read from it")
                 problems.append(Problem(shown, 1, 1, "invalid_value", message))
                 continue
             read = _read(entry, shown, problems, replaced)  # refuses a folder, a pipe or a device by name

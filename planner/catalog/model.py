@@ -64,7 +64,7 @@ def _parse_date(value: Any) -> Any:
     if isinstance(value, date):
         return value
     if value is None:
-        raise ValueError("is empty: write a date YYYY-MM-DD after the ':'")
+        raise ValueError(_("is empty: write a date YYYY-MM-DD after the ':'"))
     try:
         if not isinstance(value, str) or not _DATE_RE.match(value):
             raise ValueError
@@ -80,8 +80,11 @@ def date_problem(value: Any) -> str:
     """Why `value` is not a date written `YYYY-MM-DD`, in words for the person who wrote it."""
     if not isinstance(value, str) or not _DATE_RE.match(value):
         shown = str(value).lower() if isinstance(value, bool) else repr(value)
-        return f"expected a date written YYYY-MM-DD, got {shown}"
-    return f"{value} is not a date in the calendar{_why_not_a_date(value)}"
+        return _("expected a date written YYYY-MM-DD, got {shown}").format(shown=shown)
+    return _("{value} is not a date in the calendar{why_not_a_date}").format(
+        value=value,
+        why_not_a_date=_why_not_a_date(value),
+    )
 
 
 def _why_not_a_date(text: str) -> str:
@@ -89,19 +92,19 @@ def _why_not_a_date(text: str) -> str:
     if year == 0:
         return _(" (years start at 0001: there is no year 0000)")
     if not 1 <= month <= 12:
-        return f" (there is no month {month}; dates are written year-month-day)"
+        return _(" (there is no month {month}; dates are written year-month-day)").format(month=month)
     days = calendar.monthrange(max(year, 1), month)[1]
     if day > days or day < 1:
-        return f" ({year}-{month:02d} has {days} days)"
+        return _(" ({year}-{month:02d} has {days} days)").format(year=year, month=month, days=days)
     return ""  # pragma: no cover - fromisoformat rejects nothing else of this shape
 
 
 def _parse_int(value: Any) -> Any:
     """Whole numbers written in decimal; not booleans, not `1e3`, not `8:30`."""
     if value is None:
-        raise ValueError("is empty: write a whole number after the ':'")
+        raise ValueError(_("is empty: write a whole number after the ':'"))
     if isinstance(value, bool):
-        raise ValueError(f"expected a whole number, got {str(value).lower()}")
+        raise ValueError(_("expected a whole number, got {value}").format(value=str(value).lower()))
     if isinstance(value, int):
         return value
     if isinstance(value, str):
@@ -109,7 +112,7 @@ def _parse_int(value: Any) -> Any:
         if problem is not None:
             raise ValueError(problem)
         return int(value)
-    raise ValueError(f"expected a whole number, got {value!r}")
+    raise ValueError(_("expected a whole number, got {value!r}").format(value=value))
 
 
 def _parse_share(value: Any) -> Any:
@@ -130,12 +133,14 @@ def _parse_bool(value: Any) -> Any:
     if isinstance(value, bool):
         return value
     if value is None:
-        raise ValueError("is empty: write true or false after the ':'")
+        raise ValueError(_("is empty: write true or false after the ':'"))
     if isinstance(value, str) and value.lower() in ("true", "false"):
-        raise ValueError(f"expected true or false, got the text {value!r}: remove the quotes")
+        raise ValueError(_("expected true or false, got the text {value!r}: remove the quotes").format(value=value))
     if isinstance(value, str) and value.lower() in ("yes", "no", "on", "off", "y", "n"):
-        raise ValueError(f"expected true or false, got {value!r} (YAML's old yes/no/on/off are not used here)")
-    raise ValueError(f"expected true or false, got {value!r}")
+        raise ValueError(
+            _("expected true or false, got {value!r} (YAML's old yes/no/on/off are not used here)").format(value=value)
+        )
+    raise ValueError(_("expected true or false, got {value!r}").format(value=value))
 
 
 def _none_is_empty(value: Any) -> Any:
@@ -245,7 +250,9 @@ class Blackout(_Strict):
     @model_validator(mode="after")
     def _ordered(self) -> Blackout:
         if self.from_ > self.to:
-            message = f"'from' ({self.from_}) is after 'to' ({self.to}); swap them or correct the dates"
+            message = _("'from' ({first}) is after 'to' ({last}); swap them or correct the dates").format(
+                first=self.from_, last=self.to
+            )
             raise Misplaced(message, ("from",))
         return self
 
@@ -276,7 +283,13 @@ class ParallelWeeks(_Strict):
     @model_validator(mode="after")
     def _ordered(self) -> ParallelWeeks:
         if self.min > self.max:
-            raise Misplaced(f"min ({self.min}) is larger than max ({self.max}); min must be ≤ max", ("min",))
+            raise Misplaced(
+                _("min ({min}) is larger than max ({max}); min must be ≤ max").format(
+                    min=self.min,
+                    max=self.max,
+                ),
+                ("min",),
+            )
         return self
 
 
@@ -319,9 +332,9 @@ class PlanSettings(_Strict):
         # must exist: dates end on 9999-12-31.
         latest = self.latest_start()
         if self.start is not None and self.start > latest:
-            message = (
-                f"the plan's {self.horizon_weeks} weeks would run past {date.max}; start on {latest} at the latest"
-            )
+            message = _(
+                "the plan's {horizon_weeks} weeks would run past {max}; start on {latest} at the latest"
+            ).format(horizon_weeks=self.horizon_weeks, max=date.max, latest=latest)
             raise Misplaced(message, ("start",))
         return self
 
@@ -350,6 +363,10 @@ class Region(_Strict):
     """Name of the region, e.g. "Region Gävleborg"."""
     as_of: IsoDate | None = None
     """The date the catalogue's state describes; default today."""
+    language: Literal["sv", "en"] | None = None
+    """The language mvgplan speaks for this catalogue: sv (svenska) or en (English). Written as
+    one top-level line `language: sv`. `--lang` and $MVGPLAN_LANG override it; without it, the
+    locale decides."""
     channels: list[Channel]
     """Exactly one `legacy` channel, exactly one `target`, any number of `other`."""
     policy: Policy
@@ -361,18 +378,21 @@ class Region(_Strict):
 
     @model_validator(mode="after")
     def _one_legacy_one_target(self) -> Region:
-        meaning = {"legacy": "the channel being phased out, 1177", "target": "the channel moved to, MVG"}
+        meaning = {"legacy": _("the channel being phased out, 1177"), "target": _("the channel moved to, MVG")}
         for role in ("legacy", "target"):
             which = [i for i, c in enumerate(self.channels) if c.role == role]
             if not which:
-                message = f"no channel has role: {role}, but exactly one must ({meaning[role]}): add or set it"
+                message = _("no channel has role: {role}, but exactly one must ({meaning}): add or set it").format(
+                    role=role,
+                    meaning=meaning[role],
+                )
                 raise Misplaced(message, ("channels",), key=True)
             if len(which) > 1:
                 names = ", ".join(f"'{self.channels[i].id}'" for i in which)
-                message = (
-                    f"channels {names} all have role: {role}, but exactly one may ({meaning[role]}): "
-                    "give the others another role"
-                )
+                message = _(
+                    "channels {names} all have role: {role}, but exactly one may ({meaning}): give "
+                    "the others another role"
+                ).format(names=names, role=role, meaning=meaning[role])
                 raise Misplaced(message, ("channels", which[1], "role"))
         return self
 
@@ -383,11 +403,10 @@ class Region(_Strict):
         if self.as_of is not None:
             latest = self.plan.latest_start()
             if first_monday_after_ordinal(self.as_of) > latest.toordinal():
-                message = (
-                    f"the plan begins the Monday after as_of at the earliest, and its "
-                    f"{self.plan.horizon_weeks} weeks would run past {date.max}: set an earlier as_of "
-                    f"(the plan can start on {latest} at the latest)"
-                )
+                message = _(
+                    "the plan begins the Monday after as_of at the earliest, and its {horizon_weeks} weeks "
+                    "would run past {max}: set an earlier as_of (the plan can start on {latest} at the latest)"
+                ).format(horizon_weeks=self.plan.horizon_weeks, max=date.max, latest=latest)
                 raise Misplaced(message, ("as_of",))
         return self
 

@@ -17,7 +17,7 @@ from typing import Any, Protocol
 from planner.catalog.diagnose import did_you_mean
 from planner.catalog.model import SLUG_PATTERN
 from planner.catalog.yamltree import Mark
-from planner.i18n import _
+from planner.i18n import N_, _
 from planner.problems import Problem, ProblemCode
 
 _SLUG = re.compile(SLUG_PATTERN)
@@ -68,6 +68,14 @@ class _Ids:
         return value not in self.first and self.complete and _fold(value) not in self.malformed
 
 
+_DECLARED = {"channel": N_("; channels are declared in {home}"), "service": N_("; services are declared in {home}")}
+_UNKNOWN = {"channel": N_("unknown channel '{value}'{hint}"), "service": N_("unknown service '{value}'{hint}")}
+_DUPLICATE = {
+    "channel": N_("channel id '{ident}' is already used at line {line}; ids must be unique: rename or remove one"),
+    "service": N_("service id '{ident}' is already used at line {line}; ids must be unique: rename or remove one"),
+}
+
+
 def _declared(raw: Any, list_key: str, what: str, home: str) -> _Ids | None:
     """The ids declared by `raw[list_key]`, or None when the file cannot be read that far."""
     entries = raw.get(list_key) if isinstance(raw, dict) else None
@@ -102,8 +110,15 @@ class _Collector:
         """Report `value` when it is a well-formed id that `ids` does not declare."""
         if ids is None or _slug(value) is None or not ids.unknown(value):
             return
-        hint = did_you_mean(value, ids.first) or f"; {ids.what}s are declared in {ids.home}"
-        self.add(source, loc, "unknown_reference", f"{lead}unknown {ids.what} '{value}'{hint}", key=key)
+        hint = did_you_mean(value, ids.first) or _(_DECLARED[ids.what]).format(home=ids.home)
+        message = _("service '{service}' depends on unknown service '{value}'{hint}") if lead else _(_UNKNOWN[ids.what])
+        self.add(
+            source,
+            loc,
+            "unknown_reference",
+            message.format(service=lead, value=value, hint=hint),
+            key=key,
+        )
 
 
 def check(
@@ -189,7 +204,7 @@ def _unique(out: _Collector, source: str, list_key: str, entries: list[Any], wha
             continue
         if ident in first:
             line = out.sources[source].at(list_key, first[ident], "id")[0]
-            message = f"{what} id '{ident}' is already used at line {line}; ids must be unique: rename or remove one"
+            message = _(_DUPLICATE[what]).format(ident=ident, line=line)
             out.add(source, (list_key, i, "id"), "duplicate_id", message)
         else:
             first[ident] = i
@@ -206,7 +221,7 @@ def _depends_on(out: _Collector, entries: list[Any], ids: _Ids) -> None:
         edges = graph.setdefault(ident, [])
         for j, dep in enumerate(deps):
             loc = ("services", i, "depends_on", j)
-            out.reference("services", loc, dep, ids, lead=f"service '{ident}' depends on ")
+            out.reference("services", loc, dep, ids, lead=ident or "?")
             if _slug(dep) is not None and dep in ids.first and all(dep != d for d, _ in edges):
                 edges.append((dep, j))
     _cycles(out, graph, ids)
@@ -234,9 +249,9 @@ def _cycles(out: _Collector, graph: dict[str, list[tuple[str, int]]], ids: _Ids)
         cycle = nx.find_cycle(digraph.subgraph(component), source=start)
         names = [edge[0] for edge in cycle] + [cycle[-1][1]]
         position = next(j for dep, j in graph[start] if dep == cycle[0][1])
-        message = (
-            f"depends_on forms a cycle: {' -> '.join(names)}; no order can satisfy it: remove one of these dependencies"
-        )
+        message = _(
+            "depends_on forms a cycle: {names}; no order can satisfy it: remove one of these dependencies"
+        ).format(names=" -> ".join(names))
         out.add("services", ("services", ids.first[start], "depends_on", position), "dependency_cycle", message)
 
 
@@ -255,7 +270,11 @@ def _basutbud(out: _Collector, raw: Any, services: _Ids | None, channels: _Ids |
             continue
         if (service, channel) in seen:
             line = out.sources["basutbud"].at("required", seen[(service, channel)])[0]
-            message = f"requirement {service}/{channel} is already listed at line {line}; remove one"
+            message = _("requirement {service}/{channel} is already listed at line {line}; remove one").format(
+                service=service,
+                channel=channel,
+                line=line,
+            )
             out.add("basutbud", ("required", i), "duplicate_id", message)
         else:
             seen[(service, channel)] = i
@@ -275,17 +294,25 @@ def _units(out: _Collector, units: list[UnitInput], services: _Ids | None, chann
         ident = _slug(data.get("id"))
         if ident is not None and ident != unit.stem:
             if ident in owner:
-                own = f" ('{unit.stem}', after its file name)" if _slug(unit.stem) is not None else ""
-                message = f"unit id '{ident}' is already used by {owner[ident]}; give this hälsocentral its own id{own}"
+                own = (
+                    _(" ('{stem}', after its file name)").format(
+                        stem=unit.stem,
+                    )
+                    if _slug(unit.stem) is not None
+                    else ""
+                )
+                message = _(
+                    "unit id '{ident}' is already used by {owner}; give this hälsocentral its own id{own}"
+                ).format(ident=ident, owner=owner[ident], own=own)
                 out.add(unit.source, ("id",), "duplicate_id", message)
             else:
                 owner[ident] = out.sources[unit.source].path
                 # A file name that is no valid id cannot be the fix: only renaming the file is.
-                alternative = f" or set id: {unit.stem}" if _slug(unit.stem) is not None else ""
-                message = (
-                    f"unit id '{ident}' differs from the file name '{unit.stem}.yaml': "
-                    f"rename the file to {ident}.yaml{alternative}"
-                )
+                alternative = _(" or set id: {stem}").format(stem=unit.stem) if _slug(unit.stem) is not None else ""
+                message = _(
+                    "unit id '{ident}' differs from the file name '{stem}.yaml': rename the file to "
+                    "{ident}.yaml{alternative}"
+                ).format(ident=ident, stem=unit.stem, alternative=alternative)
                 out.add(unit.source, ("id",), "id_mismatch", message)
         offerings = data.get("offerings")
         if isinstance(offerings, dict):

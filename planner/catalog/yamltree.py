@@ -20,6 +20,7 @@ try:  # libyaml is several times faster; the pure parser gives the same events.
 except ImportError:  # pragma: no cover - only on installs without libyaml
     from yaml import Loader as _Parser  # type: ignore[assignment]
 
+from planner.i18n import N_, _
 from planner.problems import Problem, ProblemCode
 
 MAX_FILE_BYTES = 5 * 1024 * 1024
@@ -30,8 +31,8 @@ MAX_NODES = 200_000
 MAX_PROBLEMS = 200
 """Past this many problems in one file, more lines of errors help nobody."""
 
-_TOO_MANY_NODES = f"more than {MAX_NODES:,} YAML nodes in one file; no catalogue file is this big"
-_TOO_DEEP = f"nested deeper than {MAX_DEPTH} levels; a catalogue file needs about 6"
+_TOO_MANY_NODES = N_("more than {nodes:,} YAML nodes in one file; no catalogue file is this big")
+_TOO_DEEP = N_("nested deeper than {depth} levels; a catalogue file needs about 6")
 
 # Plain scalars that the reader types itself; everything else stays text for the schema.
 _SPECIAL: dict[str, Any] = {
@@ -124,28 +125,28 @@ class ParsedYaml:
     """False when the data is incomplete (syntax error, alias), so schema checks would mislead."""
 
 
-_TAB_ADVICE = "YAML indents with spaces only; replace the tab with spaces"
+_TAB_ADVICE = N_("YAML indents with spaces only; replace the tab with spaces")
 
 # libyaml's wording, and what a person editing the file should do about it.
 _ADVICE = (
     ("found character '\\t'", _TAB_ADVICE),
     ("tab character", _TAB_ADVICE),
-    ("did not find expected node content", "a value is missing, or a bracket was opened but never closed"),
-    ("mapping values are not allowed", "a ':' inside an unquoted value: put the text in quotes"),
-    ("did not find expected key", "the indentation does not match the lines above"),
-    ("did not find expected '-'", "a list item is indented differently from the ones above"),
-    ("did not find expected ',' or ']'", "a list in [brackets] is not closed, or an item needs quotes"),
-    ("did not find expected ',' or '}'", "a mapping in {braces} is not closed, or a value needs quotes"),
-    ("found unexpected end of stream", "a quote or bracket was opened but never closed"),
-    ("found undefined tag handle", "remove the '!' tag: a catalogue needs no tags"),
-    ("found unknown escape character", "in double quotes write '\\\\' for a backslash"),
-    ("while scanning an alias", "'*' starts an alias: put the text in quotes"),
-    ("while scanning an anchor", "'&' starts an anchor: put the text in quotes"),
-    ("found character '@' that cannot start any token", "put text starting with '@' in quotes"),
-    ("found character '`' that cannot start any token", "put text starting with '`' in quotes"),
-    ("found character '%' that cannot start any token", "put text starting with '%' in quotes"),
-    ("found unexpected ':'", "a ':' inside an unquoted value: put the text in quotes"),
-    ("expected <document start>", "the file continues after its content ends: check the indentation"),
+    ("did not find expected node content", N_("a value is missing, or a bracket was opened but never closed")),
+    ("mapping values are not allowed", N_("a ':' inside an unquoted value: put the text in quotes")),
+    ("did not find expected key", N_("the indentation does not match the lines above")),
+    ("did not find expected '-'", N_("a list item is indented differently from the ones above")),
+    ("did not find expected ',' or ']'", N_("a list in [brackets] is not closed, or an item needs quotes")),
+    ("did not find expected ',' or '}'", N_("a mapping in {braces} is not closed, or a value needs quotes")),
+    ("found unexpected end of stream", N_("a quote or bracket was opened but never closed")),
+    ("found undefined tag handle", N_("remove the '!' tag: a catalogue needs no tags")),
+    ("found unknown escape character", N_("in double quotes write '\\\\' for a backslash")),
+    ("while scanning an alias", N_("'*' starts an alias: put the text in quotes")),
+    ("while scanning an anchor", N_("'&' starts an anchor: put the text in quotes")),
+    ("found character '@' that cannot start any token", N_("put text starting with '@' in quotes")),
+    ("found character '`' that cannot start any token", N_("put text starting with '`' in quotes")),
+    ("found character '%' that cannot start any token", N_("put text starting with '%' in quotes")),
+    ("found unexpected ':'", N_("a ':' inside an unquoted value: put the text in quotes")),
+    ("expected <document start>", N_("the file continues after its content ends: check the indentation")),
 )
 
 
@@ -154,7 +155,7 @@ _ADVICE = (
 _OPENED_EARLIER = ("expected ',' or", "unexpected end of stream")
 
 
-_QUOTES = {'"': "double", "'": "single"}
+_QUOTES = {'"': N_("double"), "'": N_("single")}
 _PLAIN = ("", None)
 
 
@@ -181,7 +182,7 @@ def _unclosed_bracket(error: yaml.MarkedYAMLError, text: str, opened: list[Mark]
             if _indent(here) > _indent(lines[line - 1]):
                 return None
         needle = "expected ',' or ']'" if bracket == "[" else "expected ',' or '}'"
-        return (line, column), next(advice for found, advice in _ADVICE if found == f"did not find {needle}")
+        return (line, column), _(next(advice for found, advice in _ADVICE if found == f"did not find {needle}"))
     return None
 
 
@@ -210,17 +211,17 @@ def _syntax_problem(
     if moved is not None:
         (at_line, at_column), advice = moved
         if (at_line, at_column) != (line, column):
-            detail += f"; noticed at line {line}, column {column}"
+            detail += _("; noticed at line {line}, column {column}").format(line=line, column=column)
         return Problem(file, at_line, at_column, "yaml_syntax", f"{advice} ({detail})")
     opened = error.context_mark
     if opened is not None and any(needle in problem for needle in _OPENED_EARLIER):
         if (opened.line + 1, opened.column + 1) != (line, column):
-            detail += f"; noticed at line {line}, column {column}"
+            detail += _("; noticed at line {line}, column {column}").format(line=line, column=column)
         line, column = opened.line + 1, opened.column + 1
     if 0 < line <= len(lines) and lines[line - 1][column - 1 : column] == "\t":
-        advice = f"a tab character: {_TAB_ADVICE}"
+        advice = _("a tab character: {advice}").format(advice=_(_TAB_ADVICE))
     else:
-        advice = next((advice for needle, advice in _ADVICE if needle in detail), "this is not valid YAML")
+        advice = next((_(advice) for needle, advice in _ADVICE if needle in detail), _("this is not valid YAML"))
     return Problem(file, line, column, "yaml_syntax", f"{advice} ({detail})")
 
 
@@ -234,10 +235,10 @@ def _misread_text(scalar: Any, problem: str, line: int, column: int, lines: list
         quote = _QUOTES[scalar.style]
         if start.line != end.line:
             # A quote left open swallows the lines below it, up to the next quote character.
-            advice = (
-                f"the {quote} quote opened here is closed only on line {line}, so YAML reads "
+            advice = _(
+                "the {quote} quote opened here is closed only on line {line}, so YAML reads "
                 "everything in between as one text: close the quote on this line"
-            )
+            ).format(quote=_(quote), line=line)
             return started, advice
         this = lines[line - 1] if 0 < line <= len(lines) else ""
         between = this[end.column : column - 1]
@@ -245,10 +246,14 @@ def _misread_text(scalar: Any, problem: str, line: int, column: int, lines: list
             return None
         if not this[: start.column].strip():  # the text starts the line: it is a key
             written = this[start.column : end.column]
-            return (line, column), f"after the key {written} write ': ' (a colon and a space), then its value"
+            return (line, column), _("after the key {written} write ': ' (a colon and a space), then its value").format(
+                written=written,
+            )
         if not between.strip():
-            inner = "write a ' inside '…' as ''" if quote == "single" else 'write a " inside "…" as \\"'
-            advice = f"text follows the closing {quote} quote: put the whole value inside the quotes ({inner})"
+            inner = _("write a ' inside '…' as ''") if quote == "single" else _('write a " inside "…" as \\"')
+            advice = _(
+                "text follows the closing {quote} quote: put the whole value inside the quotes ({inner})"
+            ).format(quote=_(quote), inner=inner)
             return (line, column), advice
         return None
     if "mapping values are not allowed" not in problem or scalar.style not in _PLAIN:
@@ -260,15 +265,17 @@ def _misread_text(scalar: Any, problem: str, line: int, column: int, lines: list
     first = lines[start.line] if start.line < len(lines) else ""
     lead = first[: start.column].strip()
     if lead in ("", "-") or set(lead) <= {"-", " "}:
-        advice = f"this line has no ':' after its key (line {line} is read as more of it): write it as 'key: value'"
+        advice = _(
+            "this line has no ':' after its key (line {line} is read as more of it): write it as 'key: value'"
+        ).format(line=line)
         return started, advice
     this = lines[line - 1] if 0 < line <= len(lines) else ""
     indent = len(this) - len(this.lstrip(" "))
-    advice = (
-        f"this line is indented deeper than line {start.line + 1}, which already has a value, so YAML reads "
-        f"it as more of that value: indent it like the keys above (or, if it belongs under line {start.line + 1}, "
-        "remove the value after that line's ':')"
-    )
+    advice = _(
+        "this line is indented deeper than line {value}, which already has a value, so "
+        "YAML reads it as more of that value: indent it like the keys above (or, if it "
+        "belongs under line {value}, remove the value after that line's ':')"
+    ).format(value=start.line + 1)
     return (line, indent + 1), advice
 
 
@@ -277,7 +284,7 @@ def _missing_colon(error: yaml.MarkedYAMLError, line: int, column: int) -> tuple
     opened = error.context_mark
     if opened is None or "could not find expected ':'" not in (error.problem or ""):
         return None
-    advice = "a line without 'key: value': add the ':' after the key, or check the indentation"
+    advice = _("a line without 'key: value': add the ':' after the key, or check the indentation")
     return (opened.line + 1, opened.column + 1), advice
 
 
@@ -289,10 +296,10 @@ def decode(raw: bytes, file: str) -> tuple[str | None, Problem | None]:
         line = raw.count(b"\n", 0, exc.start) + 1
         column = exc.start - (raw.rfind(b"\n", 0, exc.start) + 1) + 1
         byte = raw[exc.start : exc.start + 1].hex().upper()
-        message = (
-            f"the file is not UTF-8 (byte 0x{byte} here; Windows-1252 or Latin-1 perhaps): "
+        message = _(
+            "the file is not UTF-8 (byte 0x{byte} here; Windows-1252 or Latin-1 perhaps): "
             "save it as UTF-8 in your editor"
-        )
+        ).format(byte=byte)
         return None, Problem(file, line, column, "yaml_syntax", message)
 
 
@@ -303,11 +310,11 @@ def _reader_problem(exc: yaml.reader.ReaderError, text: str, file: str) -> Probl
     line = before.count("\n") + 1
     column = len(before) - (before.rfind("\n") + 1) + 1
     bad = text[len(before)] if len(before) < len(text) else ""
-    name = f"U+{ord(bad):04X}" if bad else "an invisible character"
-    message = (
-        f"the file holds the control character {name}, which YAML does not allow: "
-        "delete it (it is invisible in most editors)"
-    )
+    name = f"U+{ord(bad):04X}" if bad else _("an invisible character")
+    message = _(
+        "the file holds the control character {name}, which YAML does not allow: delete "
+        "it (it is invisible in most editors)"
+    ).format(name=name)
     return Problem(file, line, column, "yaml_syntax", message)
 
 
@@ -339,7 +346,7 @@ class _Builder:
     def problem(self, mark: Mark, code: ProblemCode, message: str) -> None:
         if len(self.problems) >= MAX_PROBLEMS:
             self.trustworthy = False
-            message = f"more than {MAX_PROBLEMS} problems in this file; fix these and run again"
+            message = _("more than {n} problems in this file; fix these and run again").format(n=MAX_PROBLEMS)
             self.problems.append(Problem(self.file, mark[0], mark[1], "too_large", message))
             raise _Stop
         self.problems.append(Problem(self.file, mark[0], mark[1], code, message))
@@ -466,7 +473,7 @@ class _Builder:
                     if nodes > budget:
                         self.stop(mark, "too_large", self.too_many_nodes())
                     if len(stack) >= MAX_DEPTH:
-                        self.stop(mark, "too_large", _TOO_DEEP)
+                        self.stop(mark, "too_large", _(_TOO_DEEP).format(depth=MAX_DEPTH))
                     if event.anchor is not None or event.tag is not None:
                         self.decorations(event, mark)
                     stack.append((container, keys, children, posnode, key, key_mark, skip))

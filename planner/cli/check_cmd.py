@@ -31,12 +31,15 @@ STEP_SUMMARY_ENV = "GITHUB_STEP_SUMMARY"
 def register(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
     parser = sub.add_parser(
         "check",
-        help="basutbud conformance per hälsocentral (exit 1 on deviations)",
+        help=_("basutbud conformance per hälsocentral (exit 1 on deviations)"),
         description=(
-            "Check every hälsocentral against the basutbud as of the catalogue's as_of: every "
-            "required e-tjänst must be active in its channel, and no 1177 redirect may point at an "
-            "e-tjänst that is not active in MVG. Exit 0: no deviations; 1: deviations; 2: input or "
-            "usage error. Valid exemptions are reported but do not fail the check."
+            _(
+                "Check every hälsocentral against the basutbud as of the catalogue's as_of: "
+                "every required e-tjänst must be active in its channel, and no 1177 redirect may "
+                "point at an e-tjänst that is not active in MVG. Exit 0: no deviations; 1: "
+                "deviations; 2: input or usage error. Valid exemptions are reported but do not "
+                "fail the check."
+            )
         ),
     )
     add_catalog_option(parser)
@@ -55,18 +58,18 @@ def register(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
         "--as-of",
         type=parse_date,
         metavar="DATE",
-        help="check as of this date (YYYY-MM-DD) instead of the catalogue's as_of (default: today)",
+        help=_("check as of this date (YYYY-MM-DD) instead of the catalogue's as_of (default: today)"),
     )
     parser.add_argument(
         "--unit",
         action="append",
         metavar="ID",
-        help="check only this hälsocentral (repeat for more)",
+        help=_("check only this hälsocentral (repeat for more)"),
     )
     parser.add_argument(
         "--uniformity",
         action="store_true",
-        help="also list MVG e-tjänster some hälsocentraler offer and others do not (information only)",
+        help=_("also list MVG e-tjänster some hälsocentraler offer and others do not (information only)"),
     )
     parser.set_defaults(handler=run)
 
@@ -119,4 +122,9 @@ def _append_step_summary(markdown: str) -> None:
             summary.write(("\n" if summary.tell() else "") + markdown)
     except OSError as exc:
         # The annotations are already out; a summary we cannot write must not hide them.
-        sys.stderr.write(f"mvgplan check: could not write the job summary to {path}: {exc.strerror}\n")
+        sys.stderr.write(
+            _("mvgplan check: could not write the job summary to {path}: {reason}").format(
+                path=path, reason=exc.strerror
+            )
+            + "\n"
+        )

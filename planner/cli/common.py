@@ -8,6 +8,7 @@ import sys
 from datetime import date
 from typing import TYPE_CHECKING
 
+from planner.i18n import _
 from planner.problems import InputError, Problem
 
 if TYPE_CHECKING:
@@ -26,12 +27,19 @@ def add_catalog_option(parser: argparse.ArgumentParser) -> None:
         "-c",
         "--catalog",
         metavar="PATH",
-        help=f"catalogue folder (default: ${CATALOG_ENV}, then ./{DEFAULT_CATALOG})",
+        help=_("catalogue folder (default: ${CATALOG_ENV}, then ./{DEFAULT_CATALOG})").format(
+            CATALOG_ENV=CATALOG_ENV, DEFAULT_CATALOG=DEFAULT_CATALOG
+        ),
     )
 
 
 def add_format_option(parser: argparse.ArgumentParser, formats: tuple[str, ...]) -> None:
-    parser.add_argument("--format", choices=formats, default=formats[0], help=f"output format (default: {formats[0]})")
+    parser.add_argument(
+        "--format",
+        choices=formats,
+        default=formats[0],
+        help=_("output format (default: {formats})").format(formats=formats[0]),
+    )
 
 
 def parse_date(text: str) -> date:
@@ -47,9 +55,9 @@ def parse_date(text: str) -> date:
 
         problem = date_problem(text)
         if problem.startswith("expected"):
-            problem = f"expected a date YYYY-MM-DD, got {text!r}"
+            problem = _("expected a date YYYY-MM-DD, got {text!r}").format(text=text)
         else:
-            problem = f"expected a date YYYY-MM-DD: {problem}"
+            problem = _("expected a date YYYY-MM-DD: {problem}").format(problem=problem)
         raise argparse.ArgumentTypeError(problem) from None
 
 
@@ -58,7 +66,7 @@ def catalog_path(args: argparse.Namespace) -> str:
     path: str | None = getattr(args, "catalog", None)
     if path == "":
         # Not a silent fallback to ./catalog: `-c "$DIR"` with DIR unset is a mistake.
-        raise UsageError("--catalog: the path is empty")
+        raise UsageError(_("--catalog: the path is empty"))
     return path or os.environ.get(CATALOG_ENV) or DEFAULT_CATALOG
 
 
@@ -69,7 +77,7 @@ def load(args: argparse.Namespace) -> Catalog:
     path = catalog_path(args)
     result = load_catalog(path)
     if result.catalog is None:
-        fallback = Problem(path, 1, 1, "invalid_value", "the catalogue could not be loaded")
+        fallback = Problem(path, 1, 1, "invalid_value", _("the catalogue could not be loaded"))
         raise InputError(result.problems or [fallback])
     return result.catalog
 
@@ -112,6 +120,8 @@ def selected_units(wanted: list[str] | None, catalog: Catalog) -> list[str] | No
     for unit_id in wanted:
         if unit_id not in known:
             raise UsageError(
-                f"--unit: no hälsocentral with id {unit_id!r} in {catalog.root}{did_you_mean(unit_id, set(known))}"
+                _("--unit: no hälsocentral with id {unit_id!r} in {root}{did_you_mean}").format(
+                    unit_id=unit_id, root=catalog.root, did_you_mean=did_you_mean(unit_id, set(known))
+                )
             )
     return list(dict.fromkeys(wanted))

@@ -11,6 +11,7 @@ import argparse
 from typing import TYPE_CHECKING
 
 from planner.cli.common import emit
+from planner.i18n import _
 from planner.problems import InputError
 
 if TYPE_CHECKING:
@@ -22,15 +23,23 @@ FORMATS = ("text", "json", "markdown")
 def register(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
     parser = sub.add_parser(
         "diff",
-        help="compare two plan files: which steps moved, appeared or vanished",
+        help=_("compare two plan files: which steps moved, appeared or vanished"),
         description=(
-            "Compare two plans written with `mvgplan plan --format yaml|json`, per hälsocentral and "
-            "e-tjänst. Exit 0 when they are the same, 1 when they differ, 2 when a file cannot be read."
+            _(
+                "Compare two plans written with `mvgplan plan --format yaml|json`, per "
+                "hälsocentral and e-tjänst. Exit 0 when they are the same, 1 when they differ, 2 "
+                "when a file cannot be read."
+            )
         ),
     )
-    parser.add_argument("old", metavar="OLD", help="the earlier plan (.yaml, .yml or .json)")
-    parser.add_argument("new", metavar="NEW", help="the later plan (.yaml, .yml or .json)")
-    parser.add_argument("--format", choices=FORMATS, default=FORMATS[0], help=f"output format (default: {FORMATS[0]})")
+    parser.add_argument("old", metavar="OLD", help=_("the earlier plan (.yaml, .yml or .json)"))
+    parser.add_argument("new", metavar="NEW", help=_("the later plan (.yaml, .yml or .json)"))
+    parser.add_argument(
+        "--format",
+        choices=FORMATS,
+        default=FORMATS[0],
+        help=_("output format (default: {FORMATS})").format(FORMATS=FORMATS[0]),
+    )
     parser.set_defaults(handler=run)
 
 

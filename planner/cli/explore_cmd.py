@@ -10,16 +10,19 @@ import argparse
 from pathlib import Path
 
 from planner.cli.common import UsageError, add_catalog_option, catalog_path, parse_date, today
+from planner.i18n import _
 
 
 def register(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
     parser = sub.add_parser(
         "explore",
-        help="browse the catalogue, conformance, plan and warnings in a terminal app",
+        help=_("browse the catalogue, conformance, plan and warnings in a terminal app"),
         description=(
-            "Open the explorer: overview and every hälsocentral, the plan week by week, the "
-            "warnings, the service dependency graph, search (ctrl+p) and what-if (w). It reloads "
-            "when a catalogue file changes. Press ? for the keys, ctrl+q to quit."
+            _(
+                "Open the explorer: overview and every hälsocentral, the plan week by week, the "
+                "warnings, the service dependency graph, search (ctrl+p) and what-if (w). It "
+                "reloads when a catalogue file changes. Press ? for the keys, ctrl+q to quit."
+            )
         ),
     )
     add_catalog_option(parser)
@@ -27,7 +30,7 @@ def register(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
         "--as-of",
         type=parse_date,
         metavar="DATE",
-        help="show the state as of DATE (YYYY-MM-DD; default: the catalogue's as_of, else today)",
+        help=_("show the state as of DATE (YYYY-MM-DD; default: the catalogue's as_of, else today)"),
     )
     # A session of hours makes cycles (widgets, events) that must be collected; the app
     # pauses the collector only in its loading thread (planner/speed.py).
@@ -41,7 +44,9 @@ def run(args: argparse.Namespace) -> int:
     except OSError:  # e.g. a name too long: no folder either
         is_folder = False
     if not is_folder:
-        raise UsageError(f"no catalogue folder at {path}; pass --catalog PATH or set MVGPLAN_CATALOG")
+        raise UsageError(
+            _("no catalogue folder at {path}; pass --catalog PATH or set MVGPLAN_CATALOG").format(path=path)
+        )
     # Deferred: Textual and the app take a noticeable fraction of a second to import.
     from planner.tui.app import run as run_app
 

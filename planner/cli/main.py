@@ -21,6 +21,8 @@ from typing import IO, NoReturn
 
 from planner import __version__
 from planner.cli.common import UsageError
+from planner.cli.language import LANG_ENV, choose
+from planner.i18n import LANGUAGES, _, ngettext, use
 from planner.problems import InputError
 from planner.speed import bulk_work
 
@@ -47,7 +49,7 @@ class _Parser(argparse.ArgumentParser):
 
     def error(self, message: str) -> NoReturn:
         self.print_usage(sys.stderr)
-        raise _BadCommandLine(f"{self.prog}: error: {message}")
+        raise _BadCommandLine(_("{prog}: error: {message}").format(prog=self.prog, message=message))
 
 
 def _json_requested(argv: Sequence[str]) -> bool:
@@ -83,14 +85,28 @@ def _drop_stdout() -> None:
 
 
 def build_parser() -> argparse.ArgumentParser:
+    """The command line, in the current language (`planner.i18n.use` first)."""
     parser = _Parser(
         prog="mvgplan",
-        description="Plan and police the move of e-tjänster from 1177 to Min vård Gävleborg.",
+        description=_("Plan and police the move of e-tjänster from 1177 to Min vård Gävleborg."),
     )
-    parser.add_argument("--version", action="version", version=f"mvgplan {__version__}")
+    parser.add_argument(
+        "--version",
+        action="version",
+        version=f"mvgplan {__version__}",
+        help=_("show program's version number and exit"),
+    )
     sub = parser.add_subparsers(dest="command", metavar="COMMAND", required=True)
     for name in COMMANDS:
         import_module(f"planner.cli.{name.replace('-', '_')}_cmd").register(sub)
+    for command in sub.choices.values():
+        command.add_argument(
+            "--lang",
+            choices=LANGUAGES,
+            help=_("language of the output (default: ${env}, then the catalogue's language:, then the locale)").format(
+                env=LANG_ENV
+            ),
+        )
     return parser
 
 
@@ -111,7 +127,10 @@ def _report_input_errors(error: InputError, fmt: str | None) -> None:
     if error.summary is not None:
         sys.stderr.write(error.summary + "\n")
         return
-    sys.stderr.write(f"{count} error{'s' if count != 1 else ''} in the catalogue; nothing was done.\n")
+    message = ngettext(
+        "{count} error in the catalogue; nothing was done.", "{count} errors in the catalogue; nothing was done.", count
+    )
+    sys.stderr.write(message.format(count=count) + "\n")
 
 
 def main(argv: Sequence[str] | None = None) -> int:
@@ -122,7 +141,7 @@ def main(argv: Sequence[str] | None = None) -> int:
         sys.stdout.flush()
         return code
     except KeyboardInterrupt:
-        sys.stderr.write("interrupted\n")
+        sys.stderr.write(_("interrupted") + "\n")
         return EXIT_INTERRUPTED
     except BrokenPipeError:
         # `mvgplan check | head -1`: the reader went away and the output is cut short. Exit
@@ -131,15 +150,21 @@ def main(argv: Sequence[str] | None = None) -> int:
         _drop_stdout()
         return EXIT_BROKEN_PIPE
     except _StdoutClosed:
-        sys.stderr.write("mvgplan: cannot write the output: standard output is closed\n")
+        sys.stderr.write(_("mvgplan: cannot write the output: standard output is closed") + "\n")
         return EXIT_INPUT
     except OSError as exc:  # stdout on a full disk (`> /dev/full`), an I/O error: not "findings"
         _drop_stdout()
-        sys.stderr.write(f"mvgplan: cannot write the output: {exc.strerror or exc}\n")
+        sys.stderr.write(_("mvgplan: cannot write the output: {reason}").format(reason=exc.strerror or exc) + "\n")
         return EXIT_INPUT
 
 
 def _run(words: list[str]) -> int:
+    choice = choose(words)
+    use(choice.language)
+    if choice.complaint is not None:
+        message = _("mvgplan: ${env} must be sv or en, not {value!r}").format(env=LANG_ENV, value=choice.complaint)
+        _report_usage_error(message, _json_requested(words))
+        return EXIT_INPUT
     parser = build_parser()
     try:
         args = parser.parse_args(words)
@@ -148,6 +173,8 @@ def _run(words: list[str]) -> int:
         return EXIT_INPUT
     except SystemExit as exc:  # argparse: --help / --version exit 0
         return int(exc.code) if isinstance(exc.code, int) else EXIT_INPUT
+    if getattr(args, "lang", None) not in (None, choice.language):  # `--la sv`: argparse's abbreviation
+        use(args.lang)
     try:
         # Every command but `explore` is one burst of millions of short-lived objects: the
         # garbage collector is paused here, at the edge, and never inside the core.

@@ -29,7 +29,7 @@ from planner.cli.common import (
     parse_date,
     selected_units,
 )
-from planner.i18n import _
+from planner.i18n import _, ngettext
 from planner.limits import MAX_PARALLEL_MIN_WEEKS, PARALLEL_MIN_REASON
 from planner.plan.formats import EXTENSIONS, FORMATS
 from planner.problems import InputError
@@ -64,11 +64,14 @@ def _whole_number(least: int, most: int | None = None, why: str = "") -> Callabl
 def register(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
     parser = sub.add_parser(
         "plan",
-        help="the week-by-week migration plan (brief staff → enable in MVG → redirect in 1177)",
+        help=_("the week-by-week migration plan (brief staff → enable in MVG → redirect in 1177)"),
         description=(
-            "Plan, week by week, the steps that move every hälsocentral's e-tjänster from 1177 to MVG, "
-            "within the catalogue's capacity, dependencies and blackouts. Exit 0 when a plan was made, "
-            "1 with --strict and findings or with --check and a stale file, 2 on input errors."
+            _(
+                "Plan, week by week, the steps that move every hälsocentral's e-tjänster from "
+                "1177 to MVG, within the catalogue's capacity, dependencies and blackouts. Exit "
+                "0 when a plan was made, 1 with --strict and findings or with --check and a "
+                "stale file, 2 on input errors."
+            )
         ),
     )
     add_catalog_option(parser)
@@ -76,40 +79,47 @@ def register(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
         "--format",
         choices=(*FORMATS, *BINARY_FORMATS),
         default=None,
-        help="output format (default: from the extension of --out/--check FILE, else text; xlsx needs --out)",
+        help=_("output format (default: from the extension of --out/--check FILE, else text; xlsx needs --out)"),
     )
     out = parser.add_mutually_exclusive_group()
-    out.add_argument("--out", metavar="FILE", help="write the plan to FILE atomically instead of printing it")
+    out.add_argument("--out", metavar="FILE", help=_("write the plan to FILE atomically instead of printing it"))
     out.add_argument(
         "--check",
         metavar="FILE",
-        help="exit 1 if FILE is not exactly what the catalogue produces now (format from its extension)",
+        help=_("exit 1 if FILE is not exactly what the catalogue produces now (format from its extension)"),
     )
     parser.add_argument(
         "--unit",
         action="append",
         metavar="ID",
-        help="show only this hälsocentral's steps, warnings and unschedulable items (repeat for more); "
-        "the plan is still made for the whole region",
+        help=_(
+            "show only this hälsocentral's steps, warnings and unschedulable items (repeat for more); "
+            "the plan is still made for the whole region"
+        ),
     )
     parser.add_argument(
         "--strict",
         action="store_true",
-        help="exit 1 when there are warnings of severity error or unschedulable items",
+        help=_("exit 1 when there are warnings of severity error or unschedulable items"),
     )
-    what_if = parser.add_argument_group("what-if overrides (the catalogue is not changed)")
+    what_if = parser.add_argument_group(_("what-if overrides (the catalogue is not changed)"))
     what_if.add_argument(
-        "--capacity", metavar="N", type=_whole_number(1), help="enable steps per ISO week, region-wide"
+        "--capacity", metavar="N", type=_whole_number(1), help=_("enable steps per ISO week, region-wide")
     )
     what_if.add_argument(
         "--parallel-min",
         metavar="N",
         type=_whole_number(0, MAX_PARALLEL_MIN_WEEKS, PARALLEL_MIN_REASON),
-        help=f"minimum weeks between enable and redirect (at most {MAX_PARALLEL_MIN_WEEKS}, as in the catalogue)",
+        help=_("minimum weeks between enable and redirect (at most {most}, as in the catalogue)").format(
+            most=MAX_PARALLEL_MIN_WEEKS
+        ),
     )
-    what_if.add_argument("--start", metavar="DATE", type=parse_date, help="first day of planning (YYYY-MM-DD)")
+    what_if.add_argument("--start", metavar="DATE", type=parse_date, help=_("first day of planning (YYYY-MM-DD)"))
     what_if.add_argument(
-        "--as-of", metavar="DATE", type=parse_date, help="the date the plan is made as of (default: the catalogue's)"
+        "--as-of",
+        metavar="DATE",
+        type=parse_date,
+        help=_("the date the plan is made as of (default: the catalogue's)"),
     )
     parser.set_defaults(handler=run)
 
@@ -125,11 +135,17 @@ def output_format(args: argparse.Namespace) -> str:
     if args.check:
         if explicit and inferred and explicit != inferred:
             raise UsageError(
-                f"--check {args.check} holds {inferred} (from its extension) but --format is {explicit}; drop --format"
+                _(
+                    "--check {check} holds {inferred} (from its extension) but --format is {explicit}; drop --format"
+                ).format(check=args.check, inferred=inferred, explicit=explicit)
             )
         if not (explicit or inferred):
             known = ", ".join(sorted(EXTENSIONS))
-            raise UsageError(f"cannot tell the format of {args.check} from its extension ({known}); add --format")
+            raise UsageError(
+                _("cannot tell the format of {check} from its extension ({known}); add --format").format(
+                    check=args.check, known=known
+                )
+            )
     return explicit or inferred or FORMATS[0]
 
 
@@ -140,7 +156,7 @@ def run(args: argparse.Namespace) -> int:
 
     for option, value in (("--out", args.out), ("--check", args.check)):
         if value == "":
-            raise UsageError(f"{option}: the file name is empty")
+            raise UsageError(_("{option}: the file name is empty").format(option=option))
     fmt = output_format(args)
     if fmt in BINARY_FORMATS and not args.out:
         raise UsageError(
@@ -184,11 +200,15 @@ def _require_plan_file(args: argparse.Namespace, fmt: str, catalog: Catalog) -> 
     try:
         mode = os.stat(path).st_mode
     except FileNotFoundError:
-        raise UsageError(f"{path}: no such file; write it first with: {_command(args, fmt, catalog)}") from None
+        raise UsageError(
+            _("{path}: no such file; write it first with: {command}").format(
+                path=path, command=_command(args, fmt, catalog)
+            )
+        ) from None
     except OSError as exc:  # a name too long, a folder on the way that is a file, …
-        raise UsageError(f"cannot read {path}: {exc.strerror or exc}") from None
+        raise UsageError(_("cannot read {path}: {value}").format(path=path, value=exc.strerror or exc)) from None
     if stat.S_ISDIR(mode):
-        raise UsageError(f"{path} is a folder, not a plan file; pass the file that --out wrote")
+        raise UsageError(_("{path} is a folder, not a plan file; pass the file that --out wrote").format(path=path))
     if not stat.S_ISREG(mode):  # a FIFO would block the read, a device never end it
         from planner.plan.read import read_plan_bytes
 
@@ -218,19 +238,21 @@ def _within_the_calendar(args: argparse.Namespace, catalog: Catalog, as_of: date
     start = args.start or settings.start
     # The rolling start: the plan begins the first Monday after as_of at the earliest.
     if first_monday_after_ordinal(as_of) > latest.toordinal():
-        since = f"the first Monday after {as_of.isoformat()}"
+        since = _("the first Monday after {as_of}").format(as_of=as_of.isoformat())
     elif start is None or start <= latest:
         return
     else:
         since = start.isoformat()
-    reach = (
-        f"the plan's {horizon} weeks (plan.horizon_weeks) from {since} would run past "
-        f"{date.max.isoformat()}, the last day there is; the plan can start on {latest.isoformat()} at the latest"
-    )
+    reach = _(
+        "the plan's {horizon} weeks (plan.horizon_weeks) from {since} would run past "
+        "{max}, the last day there is; the plan can start on {latest} at the latest"
+    ).format(horizon=horizon, since=since, max=date.max.isoformat(), latest=latest.isoformat())
     if args.start is not None and since == args.start.isoformat():
-        raise UsageError(f"--start {args.start.isoformat()}: {reach}")
+        raise UsageError(_("--start {start}: {reach}").format(start=args.start.isoformat(), reach=reach))
     # The catalogue's own as_of is kept within the calendar by validation: this is --as-of.
-    raise UsageError(f"--as-of {as_of.isoformat()}: {reach}; pass an earlier --as-of")
+    raise UsageError(
+        _("--as-of {as_of}: {reach}; pass an earlier --as-of").format(as_of=as_of.isoformat(), reach=reach)
+    )
 
 
 def _write(path: str, text: str | bytes, fmt: str, plan: Plan) -> None:
@@ -238,20 +260,35 @@ def _write(path: str, text: str | bytes, fmt: str, plan: Plan) -> None:
     from planner.cli.common import write_out
 
     write_out(path, text)
-    end = f", ends {swedish_week_label(plan.end_week)}" if plan.end_week else ""
-    sys.stderr.write(f"mvgplan plan: wrote the {fmt} plan to {path} ({len(plan.steps)} steps{end})\n")
+    values = {"format": fmt, "path": path, "n": len(plan.steps)}
+    if plan.end_week:
+        message = ngettext(
+            "mvgplan plan: wrote the {format} plan to {path} ({n} step, ends {week})",
+            "mvgplan plan: wrote the {format} plan to {path} ({n} steps, ends {week})",
+            len(plan.steps),
+        ).format(week=swedish_week_label(plan.end_week), **values)
+    else:
+        message = ngettext(
+            "mvgplan plan: wrote the {format} plan to {path} ({n} step)",
+            "mvgplan plan: wrote the {format} plan to {path} ({n} steps)",
+            len(plan.steps),
+        ).format(**values)
+    sys.stderr.write(message + "\n")
 
 
 def _strict(args: argparse.Namespace, plan: Plan) -> int:
-    from planner.plan.render.labels import plural
     from planner.plan.render.view import counts
 
     c = counts(plan)
     if not (args.strict and c.findings):
         return 0
+    errors = ngettext("{n} warning of severity error", "{n} warnings of severity error", c.errors)
+    unschedulable = ngettext("{n} unschedulable item", "{n} unschedulable items", c.unschedulable)
     sys.stderr.write(
-        f"mvgplan plan: --strict: {plural(c.errors, 'warning')} of severity error and "
-        f"{plural(c.unschedulable, 'unschedulable item')}\n"
+        _("mvgplan plan: --strict: {errors} and {unschedulable}").format(
+            errors=errors.format(n=c.errors), unschedulable=unschedulable.format(n=c.unschedulable)
+        )
+        + "\n"
     )
     return 1
 
@@ -280,13 +317,12 @@ def _check(args: argparse.Namespace, expected: str, fmt: str, plan: Plan, catalo
     if actual is None:
         raise InputError(problems, _plan_file_errors(len(problems)))
     if actual == expected.encode("utf-8"):
-        sys.stderr.write(f"mvgplan plan: {path} is up to date\n")
+        sys.stderr.write(_("mvgplan plan: {path} is up to date").format(path=path) + "\n")
         return 0
     committed: Plan | None = None
     if fmt in ("json", "yaml"):
         # A json or yaml file that is not a plan at all is not a stale plan but a wrong
         # file: an input error (exit 2) at its line and column, as `mvgplan diff` says of it.
-        from planner.i18n import _
         from planner.plan.read import plan_from_bytes
 
         found = plan_from_bytes(actual, path)
@@ -297,9 +333,11 @@ def _check(args: argparse.Namespace, expected: str, fmt: str, plan: Plan, catalo
             raise InputError(found.problems, hint)
         committed = found.plan
     lines = [
-        f"mvgplan plan: {path} is stale: it is not the {fmt} plan that {catalog_path(args)} produces now.",
+        _("mvgplan plan: {path} is stale: it is not the {fmt} plan that {catalog_path} produces now.").format(
+            path=path, fmt=fmt, catalog_path=catalog_path(args)
+        ),
         *_differences(committed, actual, expected, plan),
-        f"Regenerate it with: {_command(args, fmt, catalog)}",
+        _("Regenerate it with: {command}").format(command=_command(args, fmt, catalog)),
     ]
     sys.stderr.write("\n".join(lines) + "\n")
     return 1
@@ -315,10 +353,14 @@ def _differences(committed: Plan | None, actual: bytes, expected: str, plan: Pla
         shown = [f"  {step_line(c)}" for c in diff.steps[:SHOWN_CHANGES]]
         more = len(diff.steps) - len(shown)
         if diff.identical:
-            head = "Its steps are the same; other values differ (catalogue digest, as_of, messages or layout)."
+            head = _("Its steps are the same; other values differ (catalogue digest, as_of, messages or layout).")
         else:
-            head = f"Committed → now: {summary_line(diff)}"
-        return [head, *shown, *([f"  … and {more} more (mvgplan diff shows all)"] if more > 0 else [])]
+            head = _("Committed → now: {summary_line}").format(summary_line=summary_line(diff))
+        return [
+            head,
+            *shown,
+            *([_("  … and {more} more (mvgplan diff shows all)").format(more=more)] if more > 0 else []),
+        ]
     return _line_diff(actual, expected)
 
 
@@ -334,7 +376,11 @@ def _line_diff(actual: bytes, expected: str) -> list[str]:
     ]
     shown = [f"  {_printable(line)}" for line in changed[:SHOWN_CHANGES]]
     more = len(changed) - len(shown)
-    return [f"{len(changed)} lines differ:", *shown, *([f"  … and {more} more"] if more > 0 else [])]
+    return [
+        ngettext("{n} line differs:", "{n} lines differ:", len(changed)).format(n=len(changed)),
+        *shown,
+        *([_("  … and {more} more").format(more=more)] if more > 0 else []),
+    ]
 
 
 SHOWN_LINE_CHARS = 200

@@ -7,6 +7,7 @@ import json
 from pathlib import Path
 
 from planner.cli.common import UsageError, add_format_option, emit
+from planner.i18n import _
 
 KINDS = ("region", "services", "basutbud", "unit")
 
@@ -14,14 +15,16 @@ KINDS = ("region", "services", "basutbud", "unit")
 def register(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
     parser = sub.add_parser(
         "schema",
-        help="print or write the JSON Schema of the catalogue files",
+        help=_("print or write the JSON Schema of the catalogue files"),
         description=(
-            "Print the JSON Schema of one kind of catalogue file, or with --write DIR write all "
-            "four (region, services, basutbud, unit) as <kind>.schema.json."
+            _(
+                "Print the JSON Schema of one kind of catalogue file, or with --write DIR write "
+                "all four (region, services, basutbud, unit) as <kind>.schema.json."
+            )
         ),
     )
-    parser.add_argument("kind", nargs="?", choices=KINDS, help="one file kind (default: all, as one JSON object)")
-    parser.add_argument("--write", metavar="DIR", help="write every schema into DIR (e.g. catalog/schema)")
+    parser.add_argument("kind", nargs="?", choices=KINDS, help=_("one file kind (default: all, as one JSON object)"))
+    parser.add_argument("--write", metavar="DIR", help=_("write every schema into DIR (e.g. catalog/schema)"))
     add_format_option(parser, ("json",))
     parser.set_defaults(handler=run)
 
@@ -34,13 +37,17 @@ def run(args: argparse.Namespace) -> int:
         target = Path(args.write)
         try:
             if target.exists() and not target.is_dir():
-                raise UsageError(f"cannot write the schemas to {args.write}: it is a file, not a folder")
+                raise UsageError(
+                    _("cannot write the schemas to {write}: it is a file, not a folder").format(write=args.write)
+                )
             target.mkdir(parents=True, exist_ok=True)
             for name, text in all_schemas().items():
                 write_atomic(target / name, text)
         except OSError as exc:
-            raise UsageError(f"cannot write the schemas to {args.write}: {exc.strerror or exc}") from None
-        emit(f"wrote {len(SCHEMA_FILES)} schemas to {args.write}")
+            raise UsageError(
+                _("cannot write the schemas to {write}: {value}").format(write=args.write, value=exc.strerror or exc)
+            ) from None
+        emit(_("wrote {n} schemas to {write}").format(n=len(SCHEMA_FILES), write=args.write))
         return 0
     if args.kind:
         emit(json.dumps(schema_for(SCHEMA_FILES[f"{args.kind}.schema.json"]), ensure_ascii=False, indent=2))

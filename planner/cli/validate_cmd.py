@@ -6,13 +6,14 @@ import argparse
 import json
 
 from planner.cli.common import add_catalog_option, add_format_option, emit, load
+from planner.i18n import _
 
 
 def register(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
     parser = sub.add_parser(
         "validate",
-        help="check that the catalogue's files are well-formed and consistent",
-        description="Load and validate the whole catalogue; print every error with file:line:column.",
+        help=_("check that the catalogue's files are well-formed and consistent"),
+        description=_("Load and validate the whole catalogue; print every error with file:line:column."),
     )
     add_catalog_option(parser)
     add_format_option(parser, ("text", "json"))
@@ -36,8 +37,16 @@ def run(args: argparse.Namespace) -> int:
         emit(json.dumps(summary, ensure_ascii=False, indent=2))
     else:
         emit(
-            f"{catalog.root}: valid: {summary['units']} hälsocentraler "
-            f"({own} egen regi, {summary['units_privat_regi']} privat regi), "
-            f"{summary['services']} e-tjänster, {summary['basutbud_requirements']} basutbud requirements"
+            _(
+                "{catalog}: valid: {units} hälsocentraler ({egen} egen regi, {privat} privat regi), "
+                "{services} e-tjänster, {requirements} basutbud requirements"
+            ).format(
+                catalog=catalog.root,
+                units=summary["units"],
+                egen=own,
+                privat=summary["units_privat_regi"],
+                services=summary["services"],
+                requirements=summary["basutbud_requirements"],
+            )
         )
     return 0

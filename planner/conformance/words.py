@@ -13,50 +13,59 @@ from datetime import date
 from types import MappingProxyType
 
 from planner.conformance.model import DeviationKind, Summary
-from planner.i18n import ngettext
+from planner.i18n import N_, _, ngettext
 
-TITLE = "Basutbud check"
+TITLE = N_("Basutbud check")
 EXPIRES_SOON_DAYS = 30
 """An exemption whose `until` is at most this many days after as_of is pointed out."""
 
 KIND_DESCRIPTIONS: Mapping[DeviationKind, str] = MappingProxyType(
     {
-        "missing": "A basutbud e-tjänst is not offered in the required channel.",
-        "planned": "A basutbud e-tjänst is only planned in the required channel, not active.",
-        "retired": "A basutbud e-tjänst is retired in the required channel.",
-        "redirect_only": "A basutbud e-tjänst is only a redirect in the required channel, not active.",
-        "exemption_expired": "An exemption from a basutbud requirement has expired; the e-tjänst is still not active.",
-        "broken_redirect": "The 1177 offering redirects patients to MVG, where the e-tjänst is not active.",
+        "missing": N_("A basutbud e-tjänst is not offered in the required channel."),
+        "planned": N_("A basutbud e-tjänst is only planned in the required channel, not active."),
+        "retired": N_("A basutbud e-tjänst is retired in the required channel."),
+        "redirect_only": N_("A basutbud e-tjänst is only a redirect in the required channel, not active."),
+        "exemption_expired": N_(
+            "An exemption from a basutbud requirement has expired; the e-tjänst is still not active."
+        ),
+        "broken_redirect": N_("The 1177 offering redirects patients to MVG, where the e-tjänst is not active."),
     }
 )
 """One sentence per kind: SARIF rule descriptions, docs."""
 
 KIND_ADVICE: Mapping[DeviationKind, str] = MappingProxyType(
     {
-        "missing": "Offer the e-tjänst (status: active) in that channel, or record a dated exemption.",
-        "planned": "Set the offering to active once it is live, or record a dated exemption.",
-        "retired": "Re-introduce the e-tjänst (status: active), or record a dated exemption.",
-        "redirect_only": "Make the offering active in the required channel, or record a dated exemption.",
-        "exemption_expired": "Make the offering active, or renew the exemption with a new until and decision.",
-        "broken_redirect": "Make the e-tjänst active in MVG, or set the 1177 offering back to active until it is.",
+        "missing": N_("Offer the e-tjänst (status: active) in that channel, or record a dated exemption."),
+        "planned": N_("Set the offering to active once it is live, or record a dated exemption."),
+        "retired": N_("Re-introduce the e-tjänst (status: active), or record a dated exemption."),
+        "redirect_only": N_("Make the offering active in the required channel, or record a dated exemption."),
+        "exemption_expired": N_("Make the offering active, or renew the exemption with a new until and decision."),
+        "broken_redirect": N_("Make the e-tjänst active in MVG, or set the 1177 offering back to active until it is."),
     }
 )
 """What to do about each kind: SARIF rule help, docs."""
 
-EXPIRES_SOON_DESCRIPTION = "An exemption from a basutbud requirement expires within 30 days."
-EXPIRES_SOON_ADVICE = "Make the offering active before the exemption ends, or renew the exemption."
+EXPIRES_SOON_DESCRIPTION = N_("An exemption from a basutbud requirement expires within 30 days.")
+EXPIRES_SOON_ADVICE = N_("Make the offering active before the exemption ends, or renew the exemption.")
 
 
-def plural(count: int, singular: str, plural_form: str | None = None) -> str:
-    return f"{count} {singular if count == 1 else (plural_form or singular + 's')}"
+def deviations(count: int) -> str:
+    """`1 deviation`, `3 deviations`."""
+    return ngettext("{n} deviation", "{n} deviations", count).format(n=count)
+
+
+def exemptions(count: int) -> str:
+    """`1 exemption`, `3 exemptions`."""
+    return ngettext("{n} exemption", "{n} exemptions", count).format(n=count)
 
 
 def hc(count: int) -> str:
     """`1 hälsocentral`, `3 hälsocentraler`."""
-    return plural(count, "hälsocentral", "hälsocentraler")
+    return ngettext("{n} hälsocentral", "{n} hälsocentraler", count).format(n=count)
 
 
 def regi(value: str) -> str:
+    """`egen regi`, `privat regi` (the words are the same in both languages)."""
     return f"{value} regi"
 
 
@@ -64,26 +73,25 @@ def regi(value: str) -> str:
 
 _STATUS_PHRASES: Mapping[str, str] = MappingProxyType(
     {
-        "missing": "is not offered in {channel}",
-        "planned": "is only planned in {channel}, not active",
-        "retired": "is retired in {channel}",
-        "redirect_only": "is only a redirect in {channel}, not active",
+        "missing": N_("is not offered in {channel}"),
+        "planned": N_("is only planned in {channel}, not active"),
+        "retired": N_("is retired in {channel}"),
+        "redirect_only": N_("is only a redirect in {channel}, not active"),
     }
 )
 
 
 def requirement_message(kind: DeviationKind, service: str, channel: str) -> str:
     """`Förnya recept (receptfornyelse) is only planned in mvg, not active; the basutbud requires it active`."""
-    phrase = _STATUS_PHRASES[kind].format(channel=channel)
-    return f"{service} {phrase}; the basutbud requires it active there"
+    phrase = _(_STATUS_PHRASES[kind]).format(channel=channel)
+    return _("{service} {status}; the basutbud requires it active there").format(service=service, status=phrase)
 
 
 def expired_message(underlying: DeviationKind, service: str, channel: str, until: date, line: int) -> str:
-    phrase = _STATUS_PHRASES[underlying].format(channel=channel)
-    return (
-        f"{service} {phrase} and its exemption expired {until.isoformat()} (line {line}); "
-        f"make it active or renew the exemption"
-    )
+    phrase = _(_STATUS_PHRASES[underlying]).format(channel=channel)
+    return _(
+        "{service} {status} and its exemption expired {until} (line {line}); make it active or renew the exemption"
+    ).format(service=service, status=phrase, until=until.isoformat(), line=line)
 
 
 def service_label(service_id: str, name: str | None) -> str:
@@ -97,32 +105,44 @@ def service_label(service_id: str, name: str | None) -> str:
 def days_left(until: date, as_of: date) -> str:
     days = (until - as_of).days
     if days == 0:
-        return "expires today"
-    return f"expires in {plural(days, 'day')}"
+        return _("expires today")
+    return ngettext("expires in {n} day", "expires in {n} days", days).format(n=days)
 
 
 def exempt_text(until: date, as_of: date, soon: bool, reason: str, decision: str | None) -> str:
-    when = f"until {until.isoformat()}" + (f", {days_left(until, as_of)}" if soon else "")
-    return f"exempt {when}: {reason}" + (f" ({decision})" if decision else "")
+    values = {"until": until.isoformat(), "left": days_left(until, as_of), "reason": reason, "decision": decision}
+    if soon and decision:
+        return _("exempt until {until}, {left}: {reason} ({decision})").format(**values)
+    if soon:
+        return _("exempt until {until}, {left}: {reason}").format(**values)
+    if decision:
+        return _("exempt until {until}: {reason} ({decision})").format(**values)
+    return _("exempt until {until}: {reason}").format(**values)
 
 
 def expires_soon_message(service: str, channel: str, until: date, as_of: date) -> str:
-    return (
-        f"the exemption for {service} in {channel} {days_left(until, as_of)} ({until.isoformat()}); "
-        f"after that the check fails unless it is active or the exemption is renewed"
-    )
+    return _(
+        "the exemption for {service} in {channel} {expires} ({until}); "
+        "after that the check fails unless it is active or the exemption is renewed"
+    ).format(service=service, channel=channel, expires=days_left(until, as_of), until=until.isoformat())
 
 
 def unused_not_required(service: str, channel: str, required_in: list[str]) -> str:
-    hint = f" (it is required in {', '.join(required_in)})" if required_in else ""
-    return (
-        f"this exemption waives nothing: the basutbud does not require {service} in {channel}{hint}; "
-        f"correct its service or channel, or remove it"
-    )
+    if required_in:
+        return _(
+            "this exemption waives nothing: the basutbud does not require {service} in {channel} "
+            "(it is required in {required_in}); correct its service or channel, or remove it"
+        ).format(service=service, channel=channel, required_in=", ".join(required_in))
+    return _(
+        "this exemption waives nothing: the basutbud does not require {service} in {channel}; "
+        "correct its service or channel, or remove it"
+    ).format(service=service, channel=channel)
 
 
 def unused_requirement_met(service: str, channel: str) -> str:
-    return f"this exemption is no longer needed: {service} is active in {channel}; remove it"
+    return _("this exemption is no longer needed: {service} is active in {channel}; remove it").format(
+        service=service, channel=channel
+    )
 
 
 # --- headings and summaries ------------------------------------------------------------------
@@ -131,49 +151,77 @@ def unused_requirement_met(service: str, channel: str) -> str:
 def in_force(effective: date | None, applies: bool) -> str:
     """`in force since 2025-01-01`, or why nothing but redirects was checked."""
     if effective is None:
-        return "in force"
+        return _("in force")
     if applies:
-        return f"in force since {effective.isoformat()}"
-    return f"not in force until {effective.isoformat()}: no requirement was checked, only redirects"
+        return _("in force since {date}").format(date=effective.isoformat())
+    return _("not in force until {date}: no requirement was checked, only redirects").format(date=effective.isoformat())
 
 
 def basutbud_line(source: str | None, requirements: int, effective: date | None, applies: bool) -> str:
     """`Basutbud (Handbok Hälsoval 2025): 3 requirements, in force since 2025-01-01.`"""
-    named = f" ({source})" if source else ""
-    return f"Basutbud{named}: {plural(requirements, 'requirement')}, {in_force(effective, applies)}."
+    count = ngettext("{n} requirement", "{n} requirements", requirements).format(n=requirements)
+    if source:
+        return _("Basutbud ({source}): {requirements}, {in_force}.").format(
+            source=source, requirements=count, in_force=in_force(effective, applies)
+        )
+    return _("Basutbud: {requirements}, {in_force}.").format(requirements=count, in_force=in_force(effective, applies))
 
 
 def summary_sentence(s: Summary) -> str:
     """The line a manager reads: how many hälsocentraler meet the basutbud, and what is open."""
     deviating = s.units - s.conformant_units
-    head = ngettext(
-        "{count} of {total} hälsocentral meets the basutbud",
-        "{count} of {total} hälsocentraler meet the basutbud",
-        s.units,
-    ).format(count=s.conformant_units, total=s.units)
+    parts = [
+        ngettext(
+            "{count} of {total} hälsocentral meets the basutbud",
+            "{count} of {total} hälsocentraler meet the basutbud",
+            s.units,
+        ).format(count=s.conformant_units, total=s.units)
+    ]
     if deviating:
-        egen, privat = s.deviating_by_regi["egen"], s.deviating_by_regi["privat"]
-        verb = "deviates" if deviating == 1 else "deviate"
-        head += (
-            f"; {deviating} {verb} ({egen} egen regi, {privat} privat regi) with {plural(s.deviations, 'deviation')}"
+        parts.append(
+            ngettext(
+                "{n} deviates ({egen} egen regi, {privat} privat regi) with {deviations}",
+                "{n} deviate ({egen} egen regi, {privat} privat regi) with {deviations}",
+                deviating,
+            ).format(
+                n=deviating,
+                egen=s.deviating_by_regi["egen"],
+                privat=s.deviating_by_regi["privat"],
+                deviations=deviations(s.deviations),
+            )
         )
-    tail = f"{plural(s.exempt, 'exemption')} in force"
+    tail = ngettext("{n} exemption in force", "{n} exemptions in force", s.exempt).format(n=s.exempt)
     if s.expires_soon:
-        tail += f", {s.expires_soon} expiring within {EXPIRES_SOON_DAYS} days"
+        tail = _("{exemptions}, {n} expiring within {days} days").format(
+            exemptions=tail, n=s.expires_soon, days=EXPIRES_SOON_DAYS
+        )
+    parts.append(tail)
     if s.unused_exemptions:
-        tail += f"; {plural(s.unused_exemptions, 'exemption')} waiving nothing"
-    return f"{head}; {tail}."
+        parts.append(
+            ngettext("{n} exemption waiving nothing", "{n} exemptions waiving nothing", s.unused_exemptions).format(
+                n=s.unused_exemptions
+            )
+        )
+    return "; ".join(parts) + "."
 
 
-CONFORMANT_UNIT = "meets the basutbud"
-UNIFORMITY_TITLE = "Uniformity (information only, does not fail the check)"
+CONFORMANT_UNIT = N_("meets the basutbud")
+UNIFORMITY_TITLE = N_("Uniformity (information only, does not fail the check)")
 
 
 def uniformity_heading(channel: str, gaps: int, units: int) -> str:
     if not gaps:
-        return f"Every e-tjänst active in {channel} at one of the {hc(units)} is active at all of them."
-    return f"{plural(gaps, 'e-tjänst', 'e-tjänster')} active in {channel} at some of the {hc(units)} but not at all:"
+        return ngettext(
+            "Every e-tjänst active in {channel} at one of the {n} hälsocentral is active at all of them.",
+            "Every e-tjänst active in {channel} at one of the {n} hälsocentraler is active at all of them.",
+            units,
+        ).format(channel=channel, n=units)
+    return ngettext(
+        "{gaps} e-tjänst active in {channel} at some of the {hc} but not at all:",
+        "{gaps} e-tjänster active in {channel} at some of the {hc} but not at all:",
+        gaps,
+    ).format(gaps=gaps, channel=channel, hc=hc(units))
 
 
 def uniformity_row(offered: int, units: int) -> str:
-    return f"active at {offered} of {units}"
+    return _("active at {offered} of {units}").format(offered=offered, units=units)

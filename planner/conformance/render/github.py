@@ -12,6 +12,7 @@ from __future__ import annotations
 from planner.conformance import words
 from planner.conformance.model import ConformanceReport
 from planner.conformance.render import Context
+from planner.i18n import _
 
 
 def escape_data(text: str) -> str:
@@ -35,12 +36,20 @@ def render(report: ConformanceReport, ctx: Context) -> str:
             lines.append(command("error", d.message, file=d.file, line=d.line, title=title))
         for e in unit.exempt:
             if e.expires_soon:
-                title = f"exemption expires soon: {unit.unit} {e.service} ({e.channel})"
+                title = _("exemption expires soon: {unit} {service} ({channel})").format(
+                    unit=unit.unit, service=e.service, channel=e.channel
+                )
                 message = words.expires_soon_message(e.service, e.channel, e.until, report.as_of)
                 lines.append(command("warning", message, file=e.file, line=e.line, title=title))
         for u in unit.unused_exemptions:
-            title = f"exemption waives nothing: {unit.unit} {u.service} ({u.channel})"
+            title = _("exemption waives nothing: {unit} {service} ({channel})").format(
+                unit=unit.unit, service=u.service, channel=u.channel
+            )
             lines.append(command("notice", u.message, file=u.file, line=u.line, title=title))
     summary = words.summary_sentence(report.summary)
-    lines.append(f"{words.TITLE} as of {report.as_of.isoformat()}: {summary}")
+    lines.append(
+        _("{title} as of {as_of}: {summary}").format(
+            title=_(words.TITLE), as_of=report.as_of.isoformat(), summary=summary
+        )
+    )
     return "\n".join(lines) + "\n"

@@ -53,7 +53,7 @@ def _testcase(suite: ET.Element, unit: UnitResult, report: ConformanceReport) ->
             "failure",
             {
                 "type": "basutbud",
-                "message": _safe(f"{words.plural(len(unit.deviations), 'deviation')}: {kinds}"),
+                "message": _safe(f"{words.deviations(len(unit.deviations))}: {kinds}"),
             },
         )
         failure.text = _safe("\n".join(f"{d.file}:{d.line}: {d.kind}: {d.message}" for d in unit.deviations))

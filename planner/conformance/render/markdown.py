@@ -6,18 +6,22 @@ from __future__ import annotations
 from planner.conformance import words
 from planner.conformance.model import ConformanceReport
 from planner.conformance.render import Context
+from planner.i18n import _
 from planner.mdtable import cell, table
 
 
 def render(report: ConformanceReport, ctx: Context) -> str:
     lines = [
-        f"## {words.TITLE}: {cell(ctx.region)}, as of {report.as_of.isoformat()}",
+        "## "
+        + _("{title}: {region}, as of {as_of}").format(
+            title=_(words.TITLE), region=cell(ctx.region), as_of=report.as_of.isoformat()
+        ),
         "",
         words.basutbud_line(ctx.basutbud_source, ctx.requirements, report.effective, report.in_force),
         words.summary_sentence(report.summary),
         "",
         *table(
-            ["Hälsocentral", "Regi", "Area", "Deviations", "Exemptions"],
+            [_("Hälsocentral"), _("Regi"), _("Area"), _("Deviations"), _("Exemptions")],
             [
                 [
                     f"{u.name} (`{u.unit}`)",
@@ -37,16 +41,16 @@ def render(report: ConformanceReport, ctx: Context) -> str:
     if deviations:
         lines += [
             "",
-            "### Deviations",
+            "### " + _("Deviations"),
             "",
-            *table(["Unit", "E-tjänst", "Channel", "Kind", "Where", "Message"], deviations),
+            *table([_("Unit"), _("E-tjänst"), _("Channel"), _("Kind"), _("Where"), _("Message")], deviations),
         ]
     exempt = [
         [
             f"`{e.unit}`",
             f"`{e.service}`",
             e.channel,
-            e.until.isoformat() + (" ⚠️ expires soon" if e.expires_soon else ""),
+            _("{date} ⚠️ expires soon").format(date=e.until.isoformat()) if e.expires_soon else e.until.isoformat(),
             e.reason,
             e.decision or "",
             f"`{e.file}:{e.line}`",
@@ -56,9 +60,11 @@ def render(report: ConformanceReport, ctx: Context) -> str:
     if exempt:
         lines += [
             "",
-            "### Exemptions",
+            "### " + _("Exemptions"),
             "",
-            *table(["Unit", "E-tjänst", "Channel", "Until", "Reason", "Decision", "Where"], exempt),
+            *table(
+                [_("Unit"), _("E-tjänst"), _("Channel"), _("Until"), _("Reason"), _("Decision"), _("Where")], exempt
+            ),
         ]
     unused = [
         [f"`{x.unit}`", f"`{x.service}`", x.channel, f"`{x.file}:{x.line}`", x.message]
@@ -67,19 +73,24 @@ def render(report: ConformanceReport, ctx: Context) -> str:
     if unused:
         lines += [
             "",
-            "### Exemptions that waive nothing (information only)",
+            "### " + _("Exemptions that waive nothing (information only)"),
             "",
-            *table(["Unit", "E-tjänst", "Channel", "Where", "Message"], unused),
+            *table([_("Unit"), _("E-tjänst"), _("Channel"), _("Where"), _("Message")], unused),
         ]
     if ctx.uniformity is not None:
         u = ctx.uniformity
         rows = [
-            [f"`{g.service}`", ctx.service(g.service), f"{len(g.offered_by)} of {u.units}", ", ".join(g.not_offered_by)]
+            [
+                f"`{g.service}`",
+                ctx.service(g.service),
+                _("{offered} of {units}").format(offered=len(g.offered_by), units=u.units),
+                ", ".join(g.not_offered_by),
+            ]
             for g in u.gaps
         ]
-        lines += ["", f"### {words.UNIFORMITY_TITLE}", ""]
+        lines += ["", "### " + _(words.UNIFORMITY_TITLE), ""]
         lines += (
-            table(["E-tjänst", "Name", f"Active in {u.channel}", "Not at"], rows)
+            table([_("E-tjänst"), _("Name"), _("Active in {channel}").format(channel=u.channel), _("Not at")], rows)
             if rows
             else [words.uniformity_heading(u.channel, 0, u.units)]
         )

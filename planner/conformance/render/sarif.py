@@ -16,6 +16,7 @@ from planner import __version__
 from planner.conformance import words
 from planner.conformance.model import ConformanceReport, DeviationKind
 from planner.conformance.render import Context
+from planner.i18n import _
 
 SCHEMA = "https://json.schemastore.org/sarif-2.1.0.json"
 
@@ -65,9 +66,9 @@ def _rules() -> list[dict[str, Any]]:
         {
             "id": rule_id,
             "name": name,
-            "shortDescription": {"text": description},
-            "fullDescription": {"text": f"{description} {advice}"},
-            "help": {"text": advice},
+            "shortDescription": {"text": _(description)},
+            "fullDescription": {"text": f"{_(description)} {_(advice)}"},
+            "help": {"text": _(advice)},
             "defaultConfiguration": {"level": level},
             "properties": {"kind": kind},
         }

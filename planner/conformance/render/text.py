@@ -12,6 +12,7 @@ from collections.abc import Callable, Sequence
 from planner.conformance import words
 from planner.conformance.model import ConformanceReport, UnitResult
 from planner.conformance.render import Context
+from planner.i18n import _
 
 _RED, _YELLOW, _GREEN, _BOLD, _RESET = "\033[31m", "\033[33m", "\033[32m", "\033[1m", "\033[0m"
 _MAX_LISTED = 10
@@ -48,17 +49,19 @@ def render(report: ConformanceReport, ctx: Context) -> str:
 
 def _heading(report: ConformanceReport, ctx: Context) -> list[str]:
     return [
-        f"{words.TITLE}: {ctx.region}, as of {report.as_of.isoformat()}; catalogue {ctx.catalog}",
+        _("{title}: {region}, as of {as_of}; catalogue {catalog}").format(
+            title=_(words.TITLE), region=ctx.region, as_of=report.as_of.isoformat(), catalog=ctx.catalog
+        ),
         words.basutbud_line(ctx.basutbud_source, ctx.requirements, report.effective, report.in_force),
     ]
 
 
 def _unit_heading(unit: UnitResult, paint: Paint) -> str:
     where = ", ".join(filter(None, [words.regi(unit.regi), unit.area]))
-    counts = [words.plural(len(unit.deviations), "deviation")] if unit.deviations else []
+    counts = [words.deviations(len(unit.deviations))] if unit.deviations else []
     if unit.exempt:
-        counts.append(words.plural(len(unit.exempt), "exemption"))
-    verdict = ", ".join(counts) if counts else words.CONFORMANT_UNIT
+        counts.append(words.exemptions(len(unit.exempt)))
+    verdict = ", ".join(counts) if counts else _(words.CONFORMANT_UNIT)
     style = _RED if unit.deviations else _GREEN
     return f"{paint(unit.unit, _BOLD)}  {unit.name} ({where}): {paint(verdict, style)}"
 
@@ -72,11 +75,18 @@ def _rows(unit: UnitResult, report: ConformanceReport) -> list[list[Cell]]:
         note = words.exempt_text(e.until, report.as_of, e.expires_soon, e.reason, e.decision)
         mark = ("!", _YELLOW + _BOLD) if e.expires_soon else ("–", _YELLOW)
         rows.append(
-            [mark, ("exempt", _YELLOW), (e.service, ""), (e.channel, ""), (f"{e.file}:{e.line}", ""), (note, "")]
+            [mark, (_("exempt"), _YELLOW), (e.service, ""), (e.channel, ""), (f"{e.file}:{e.line}", ""), (note, "")]
         )
     for u in unit.unused_exemptions:
         rows.append(
-            [("·", ""), ("unused", ""), (u.service, ""), (u.channel, ""), (f"{u.file}:{u.line}", ""), (u.message, "")]
+            [
+                ("·", ""),
+                (_("unused"), ""),
+                (u.service, ""),
+                (u.channel, ""),
+                (f"{u.file}:{u.line}", ""),
+                (u.message, ""),
+            ]
         )
     return rows
 
@@ -97,20 +107,22 @@ def _uniformity(ctx: Context, paint: Paint) -> list[str]:
     assert ctx.uniformity is not None
     u = ctx.uniformity
     lines = [
-        paint(words.UNIFORMITY_TITLE, _BOLD),
+        paint(_(words.UNIFORMITY_TITLE), _BOLD),
         words.uniformity_heading(f"{ctx.channel(u.channel)} ({u.channel})", len(u.gaps), u.units),
     ]
     rows: list[list[Cell]] = []
     for gap in u.gaps:
         shown = list(gap.not_offered_by[:_MAX_LISTED])
         rest = len(gap.not_offered_by) - len(shown)
-        missing = ", ".join(shown) + (f" and {rest} more" if rest else "")
+        missing = ", ".join(shown)
+        if rest:
+            missing = _("{units} and {n} more").format(units=missing, n=rest)
         rows.append(
             [
                 (gap.service, ""),
                 (ctx.service(gap.service), ""),
                 (words.uniformity_row(len(gap.offered_by), u.units), ""),
-                (f"not at: {missing}", ""),
+                (_("not at: {units}").format(units=missing), ""),
             ]
         )
     widths = _widths(rows)
@@ -119,4 +131,4 @@ def _uniformity(ctx: Context, paint: Paint) -> list[str]:
 
 def _summary(report: ConformanceReport, paint: Paint) -> str:
     sentence = words.summary_sentence(report.summary)
-    return "Summary: " + paint(sentence, _GREEN if report.conformant else _RED)
+    return _("Summary: {sentence}").format(sentence=paint(sentence, _GREEN if report.conformant else _RED))

@@ -15,15 +15,20 @@ from typing import TYPE_CHECKING
 from icalendar import Calendar, Event
 
 from planner.calendar import iso_week_label
-from planner.i18n import _
+from planner.i18n import _, language, ngettext
 from planner.plan.model import Plan
-from planner.plan.render.labels import MVG_CALENDAR_NAME, action_label, plural
+from planner.plan.render.labels import MVG_CALENDAR_NAME, action_label
 from planner.plan.render.view import Names, UnitWeek, names, weeks
 
 if TYPE_CHECKING:
     from planner.catalog.loader import Catalog
 
-PRODID = "-//Region Gävleborg//VO Digital vård mvgplan//SV"
+
+def prodid() -> str:
+    """RFC 5545's PRODID ends in the language of the calendar's texts (ISO 639)."""
+    return f"-//Region Gävleborg//VO Digital vård mvgplan//{language().upper()}"
+
+
 UID_DOMAIN = "mvgplan.invalid"
 """UIDs need a right-hand side that is globally unique; `.invalid` can never be anyone's."""
 
@@ -36,11 +41,11 @@ def uid(unit: str, week_label: str) -> str:
 def render(plan: Plan, catalog: Catalog) -> str:
     n = names(catalog)
     cal = Calendar()
-    cal.add("prodid", PRODID)
+    cal.add("prodid", prodid())
     cal.add("version", "2.0")
     cal.add("calscale", "GREGORIAN")
     cal.add("method", "PUBLISH")
-    cal.add("x-wr-calname", f"{MVG_CALENDAR_NAME}, {n.region}")
+    cal.add("x-wr-calname", f"{_(MVG_CALENDAR_NAME)}, {n.region}")
     stamp = datetime.combine(plan.as_of, time(0, 0), tzinfo=UTC)
     for week in weeks(plan, n):
         label = iso_week_label(week.monday)
@@ -53,7 +58,7 @@ def render(plan: Plan, catalog: Catalog) -> str:
             event.add("summary", _summary(unit, n))
             event.add("description", _description(unit, week.label, n))
             event.add("location", n.unit(unit.unit))
-            event.add("categories", [MVG_CALENDAR_NAME])
+            event.add("categories", [_(MVG_CALENDAR_NAME)])
             # An all-day reminder of work to do, not a meeting: it must not show the day as busy.
             event.add("transp", "TRANSPARENT")
             cal.add_component(event)
@@ -66,8 +71,8 @@ def _summary(unit: UnitWeek, n: Names) -> str:
     if len(unit.steps) <= 2:
         what = "; ".join(f"{action_label(s.action)} {n.service(s.service)}" for s in unit.steps)
     else:
-        what = plural(len(unit.steps), "step")
-    return f"{MVG_CALENDAR_NAME}, {n.unit(unit.unit)}: {what}"
+        what = ngettext("{n} step", "{n} steps", len(unit.steps)).format(n=len(unit.steps))
+    return f"{_(MVG_CALENDAR_NAME)}, {n.unit(unit.unit)}: {what}"
 
 
 def _description(unit: UnitWeek, week_label: str, n: Names) -> str:
@@ -90,6 +95,13 @@ def _description(unit: UnitWeek, week_label: str, n: Names) -> str:
             )
             continue
         lines.append(
-            f"- {action_label(s.action)} {n.service(s.service)} in {n.channel(s.channel)} ({s.binding}: {s.reason})"
+            "- "
+            + _("{action} {service} in {channel} ({binding}: {reason})").format(
+                action=action_label(s.action),
+                service=n.service(s.service),
+                channel=n.channel(s.channel),
+                binding=s.binding,
+                reason=s.reason,
+            )
         )
     return "\n".join(lines)

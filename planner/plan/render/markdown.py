@@ -19,7 +19,7 @@ from typing import TYPE_CHECKING
 from planner.calendar import swedish_week_label
 from planner.i18n import _, ngettext
 from planner.plan.model import Plan, Step
-from planner.plan.render.labels import PLAN_TITLE, UNSCHEDULABLE_LABELS, action_label
+from planner.plan.render.labels import PLAN_TITLE, action_label, severity_word, unschedulable_label
 from planner.plan.render.view import (
     Names,
     Week,
@@ -61,13 +61,23 @@ def render(plan: Plan, catalog: Catalog) -> str:
 
 def _heading(plan: Plan, n: Names) -> list[str]:
     c = counts(plan)
-    end = f"{week_or_none(plan.end_week)}" + (f" (week of {plan.end_week.isoformat()})" if plan.end_week else "")
-    warnings = str(c.warnings) + (f" ({c.errors} of severity error)" if c.errors else "")
+    end = (
+        _("{week} (week of {monday})").format(week=week_or_none(plan.end_week), monday=plan.end_week.isoformat())
+        if plan.end_week
+        else week_or_none(plan.end_week)
+    )
+    warnings = (
+        _("{n} ({errors} of severity error)").format(n=c.warnings, errors=c.errors) if c.errors else str(c.warnings)
+    )
     intro = [
-        f"# {cell(PLAN_TITLE)}: {cell(n.region)}",
+        f"# {cell(_(PLAN_TITLE))}: {cell(n.region)}",
         "",
-        f"{cell(n.channel(n.legacy))} → {cell(n.channel(n.target))}, as of {plan.as_of.isoformat()}, "
-        f"catalogue `{plan.catalog_digest}`.",
+        _("{legacy} → {target}, as of {as_of}, catalogue `{digest}`.").format(
+            legacy=cell(n.channel(n.legacy)),
+            target=cell(n.channel(n.target)),
+            as_of=plan.as_of.isoformat(),
+            digest=plan.catalog_digest,
+        ),
     ]
     if plan.configured_start_week is not None:
         intro += ["", cell(start_moved(plan))]
@@ -76,22 +86,27 @@ def _heading(plan: Plan, n: Names) -> list[str]:
     return [
         *intro,
         "",
-        "## Summary",
+        "## " + _("Summary"),
         "",
         *table(
             ["", ""],
             [
-                ["First week", f"{swedish_week_label(plan.start_week)} (week of {plan.start_week.isoformat()})"],
-                ["Last week", end],
-                ["No plan can end before", week_or_none(plan.lower_bound_week)],
+                [
+                    _("First week"),
+                    _("{week} (week of {monday})").format(
+                        week=swedish_week_label(plan.start_week), monday=plan.start_week.isoformat()
+                    ),
+                ],
+                [_("Last week"), end],
+                [_("No plan can end before"), week_or_none(plan.lower_bound_week)],
                 [_("Steps"), str(c.steps)],
-                ["Enables", str(c.enables)],
-                ["Redirects", str(c.redirects)],
-                ["Staff briefings", str(c.briefings)],
+                [_("Enables"), str(c.enables)],
+                [_("Redirects"), str(c.redirects)],
+                [_("Staff briefings"), str(c.briefings)],
                 [_("Patient notices"), str(c.notices)],
-                ["Warnings", warnings],
-                ["Unschedulable", str(c.unschedulable)],
-                ["Overrides", cell(overrides_text(plan))],
+                [_("Warnings"), warnings],
+                [_("Unschedulable"), str(c.unschedulable)],
+                [_("Overrides"), cell(overrides_text(plan))],
             ],
         ),
     ]
@@ -102,7 +117,7 @@ def _near(plan: Plan, near: list[Week], n: Names) -> list[str]:
     title = _("The first {count} weeks: {weeks}").format(count=FIRST_WEEKS, weeks=span(plan.start_week, last))
     out = ["", f"## {title}"]
     if not plan.steps:
-        return [*out, "", "Nothing to schedule."]
+        return [*out, "", _("Nothing to schedule.")]
     if not near:
         return [*out, "", _("No steps in these weeks.")]
     for week in near:
@@ -116,25 +131,25 @@ def _near(plan: Plan, near: list[Week], n: Names) -> list[str]:
             ]
             for s in week.steps
         ]
-        out += table(["Hälsocentral", "Step", "E-tjänst", _("Why this week")], rows)
+        out += table([_("Hälsocentral"), _("Step"), _("E-tjänst"), _("Why this week")], rows)
     return out
 
 
 def _warnings(plan: Plan, n: Names) -> list[str]:
-    out = ["", "## Warnings", ""]
+    out = ["", "## " + _("Warnings"), ""]
     if not plan.warnings:
-        return [*out, "None."]
+        return [*out, _("None.")]
     rows = [
-        [w.severity, f"`{w.code}`", cell(n.unit(w.unit)), cell(n.service(w.service)), cell(w.message)]
+        [severity_word(w.severity), f"`{w.code}`", cell(n.unit(w.unit)), cell(n.service(w.service)), cell(w.message)]
         for w in sorted_warnings(plan.warnings, n)
     ]
-    return [*out, *table(["Severity", "Code", "Hälsocentral", "E-tjänst", "Message"], rows)]
+    return [*out, *table([_("Severity"), _("Code"), _("Hälsocentral"), _("E-tjänst"), _("Message")], rows)]
 
 
 def _unschedulable(plan: Plan, n: Names) -> list[str]:
-    out = ["", "## Unschedulable", ""]
+    out = ["", "## " + _("Unschedulable"), ""]
     if not plan.unschedulable:
-        return [*out, "None."]
+        return [*out, _("None.")]
     rows = []
     for group in unschedulable_groups(plan, n):
         units = ", ".join(cell(n.unit(u)) for u in group.units)
@@ -142,9 +157,9 @@ def _unschedulable(plan: Plan, n: Names) -> list[str]:
             units = ngettext("{n} hälsocentral: {units}", "{n} hälsocentraler: {units}", len(group.units)).format(
                 n=len(group.units), units=units
             )
-        reason = f"`{group.reason}`: {cell(UNSCHEDULABLE_LABELS.get(group.reason, group.reason))}"
+        reason = f"`{group.reason}`: {cell(unschedulable_label(group.reason))}"
         rows.append([reason, cell(n.service(group.service)), units, cell(group.message)])
-    return [*out, *table(["Reason", "E-tjänst", "Hälsocentraler", "Message"], rows)]
+    return [*out, *table([_("Reason"), _("E-tjänst"), _("Hälsocentraler"), _("Message")], rows)]
 
 
 def _quarter(monday: date) -> tuple[int, int]:
@@ -174,7 +189,7 @@ def _later(later: list[Week], n: Names, detail: int) -> list[str]:
                 for week in quarter_weeks
                 for unit in week.units
             ]
-            out += table([_("Week"), "Hälsocentral", _("Steps")], rows)
+            out += table([_("Week"), _("Hälsocentral"), _("Steps")], rows)
         out += ["", "</details>"]
     return out
 

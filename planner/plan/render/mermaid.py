@@ -13,6 +13,7 @@ from collections import defaultdict
 from datetime import date
 from typing import TYPE_CHECKING
 
+from planner.i18n import _
 from planner.plan.model import Plan, Step
 from planner.plan.render.labels import MVG_CALENDAR_NAME, action_label
 from planner.plan.render.view import Names, names, sorted_steps
@@ -46,7 +47,7 @@ def render(plan: Plan, catalog: Catalog) -> str:
     n = names(catalog)
     lines = [
         "gantt",
-        f"    title {escape(f'{MVG_CALENDAR_NAME}, {n.region}, {n.channel(n.legacy)} → {n.channel(n.target)}')}",
+        f"    title {escape(f'{_(MVG_CALENDAR_NAME)}, {n.region}, {n.channel(n.legacy)} → {n.channel(n.target)}')}",
         "    dateFormat YYYY-MM-DD",
         "    axisFormat v. %V",
     ]
@@ -74,12 +75,21 @@ def _tasks(steps: list[Step], start: date, n: Names) -> list[str]:
             milestone = _milestone(f"{name}, {action_label('inform_patients')}", inform.date)
             rows.append((inform.date, 2, service, milestone))
         if enable is not None and redirect is not None:
-            rows.append((enable.date, 1, service, _bar(f"{name}, parallel period", "", enable.date, redirect.date)))
+            rows.append(
+                (
+                    enable.date,
+                    1,
+                    service,
+                    _bar(_("{service}, parallel period").format(service=name), "", enable.date, redirect.date),
+                )
+            )
         elif enable is not None:
-            rows.append((enable.date, 1, service, _milestone(f"{name}, {action_label('enable')} in MVG", enable.date)))
+            rows.append(
+                (enable.date, 1, service, _milestone(_("{service}, enable in MVG").format(service=name), enable.date))
+            )
         elif redirect is not None and redirect.date > start:
             # Enabled before the plan: the bar starts with the plan.
-            bar = _bar(f"{name}, running parallel period", "active, ", start, redirect.date)
+            bar = _bar(_("{service}, running parallel period").format(service=name), "active, ", start, redirect.date)
             rows.append((start, 1, service, bar))
         elif redirect is not None:
             rows.append((redirect.date, 1, service, _milestone(f"{name}, {action_label('redirect')}", redirect.date)))

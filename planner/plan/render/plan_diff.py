@@ -14,8 +14,9 @@ from datetime import date
 from itertools import groupby
 
 from planner.calendar import iso_week_label, swedish_week_label
+from planner.i18n import N_, _, ngettext
 from planner.plan.diff import ItemChange, PlanDiff, StepChange
-from planner.plan.render.labels import plural
+from planner.plan.render.labels import action_label, severity_word
 from planner.plan.render.markdown import cell, table
 from planner.plan.render.view import columns, short_digest, week_or_none
 
@@ -33,23 +34,40 @@ def render(diff: PlanDiff, old_name: str, new_name: str, fmt: str) -> str:
 def summary_line(diff: PlanDiff) -> str:
     """`2 steps moved, 1 appeared, 0 vanished; …; end week v. 12 (2027) → v. 14 (2027) (2 weeks later).`"""
     old_end, new_end = diff.old.end_week, diff.new.end_week
+    moved = diff.count("moved")
     parts = [
-        f"{plural(diff.count('moved'), 'step')} moved, {diff.count('appeared')} appeared, "
-        f"{diff.count('vanished')} vanished, {diff.unchanged} unchanged",
+        ngettext(
+            "{moved} step moved, {appeared} appeared, {vanished} vanished, {unchanged} unchanged",
+            "{moved} steps moved, {appeared} appeared, {vanished} vanished, {unchanged} unchanged",
+            moved,
+        ).format(
+            moved=moved, appeared=diff.count("appeared"), vanished=diff.count("vanished"), unchanged=diff.unchanged
+        )
     ]
     if diff.items:
         appeared = sum(1 for i in diff.items if i.change == "appeared")
         parts.append(
-            f"{plural(appeared, 'finding')} appeared, {len(diff.items) - appeared} vanished"
-            " (unschedulable items and warnings)"
+            ngettext(
+                "{appeared} finding appeared, {vanished} vanished (unschedulable items and warnings)",
+                "{appeared} findings appeared, {vanished} vanished (unschedulable items and warnings)",
+                appeared,
+            ).format(appeared=appeared, vanished=len(diff.items) - appeared)
         )
-    end = f"end week {week_or_none(old_end)} → {week_or_none(new_end)}"
     shift = diff.end_shift_weeks
-    if shift:
-        end += f" ({plural(abs(shift), 'week')} {'later' if shift > 0 else 'earlier'})"
+    values = {"old": week_or_none(old_end), "new": week_or_none(new_end), "n": abs(shift or 0)}
+    if shift and shift > 0:
+        end = ngettext(
+            "end week {old} → {new} ({n} week later)", "end week {old} → {new} ({n} weeks later)", abs(shift)
+        )
+    elif shift:
+        end = ngettext(
+            "end week {old} → {new} ({n} week earlier)", "end week {old} → {new} ({n} weeks earlier)", abs(shift)
+        )
     elif old_end == new_end:
-        end += " (unchanged)"
-    parts.append(end)
+        end = _("end week {old} → {new} (unchanged)")
+    else:
+        end = _("end week {old} → {new}")
+    parts.append(end.format(**values))
     return "; ".join(parts) + "."
 
 
@@ -61,23 +79,33 @@ def _iso_week(d: date | None) -> str | None:
 def _step_text(change: StepChange) -> list[str]:
     if change.change == "moved" and change.old and change.new:
         shift = change.shift_weeks or 0
-        when = (
-            f"{swedish_week_label(change.old.week)} → {swedish_week_label(change.new.week)} "
-            f"({'+' if shift > 0 else ''}{shift} w)"
+        when = _("{old} → {new} ({shift} w)").format(
+            old=swedish_week_label(change.old.week),
+            new=swedish_week_label(change.new.week),
+            shift=f"{'+' if shift > 0 else ''}{shift}",
         )
-        why = f"now [{change.new.binding}] {change.new.reason}"
+        why = _("now [{binding}] {reason}").format(binding=change.new.binding, reason=change.new.reason)
     elif change.new is not None:
         when, why = swedish_week_label(change.new.week), f"[{change.new.binding}] {change.new.reason}"
     elif change.old is not None:
-        when, why = f"was {swedish_week_label(change.old.week)}", ""
+        when, why = _("was {week}").format(week=swedish_week_label(change.old.week)), ""
     else:  # pragma: no cover - a change always has one side
         when, why = "", ""
-    return [change.action, change.change, when, why]
+    return [action_label(change.action), change_word(change.change), when, why]
+
+
+_CHANGE_WORDS = {"moved": N_("moved"), "appeared": N_("appeared"), "vanished": N_("vanished")}
+
+
+def change_word(change: str) -> str:
+    """`moved`, `appeared`, `vanished` as text and markdown show them (json keeps the code)."""
+    word = _CHANGE_WORDS.get(change)
+    return _(word) if word is not None else change
 
 
 def _item_text(item: ItemChange) -> list[str]:
-    what = f"{item.kind} {item.code}" + (f" ({item.severity})" if item.severity else "")
-    return [what, item.change, item.message]
+    what = f"{item.kind} {item.code}" + (f" ({severity_word(item.severity)})" if item.severity else "")
+    return [what, change_word(item.change), item.message]
 
 
 def _per_unit_service(
@@ -93,14 +121,24 @@ def _per_unit_service(
 
 
 def render_text(diff: PlanDiff, old_name: str, new_name: str) -> str:
-    lines = [f"Plan diff: {old_name} → {new_name}"]
+    lines = [_("Plan diff: {old} → {new}").format(old=old_name, new=new_name)]
     if diff.old.catalog_digest != diff.new.catalog_digest or diff.old.as_of != diff.new.as_of:
         lines.append(
-            f"Catalogue {short_digest(diff.old.catalog_digest)} (as of {diff.old.as_of.isoformat()}) → "
-            f"{short_digest(diff.new.catalog_digest)} (as of {diff.new.as_of.isoformat()})"
+            _("Catalogue {old} (as of {old_as_of}) → {new} (as of {new_as_of})").format(
+                old=short_digest(diff.old.catalog_digest),
+                old_as_of=diff.old.as_of.isoformat(),
+                new=short_digest(diff.new.catalog_digest),
+                new_as_of=diff.new.as_of.isoformat(),
+            )
         )
     if diff.identical:
-        lines.append(f"The plans are the same: {plural(diff.unchanged, 'step')}, none moved.")
+        lines.append(
+            ngettext(
+                "The plans are the same: {n} step, none moved.",
+                "The plans are the same: {n} steps, none moved.",
+                diff.unchanged,
+            ).format(n=diff.unchanged)
+        )
     groups = _per_unit_service(diff)
     # One table for the whole diff, so the columns line up from unit to unit.
     step_rows = [_step_text(c) for *_, steps, _ in groups for c in steps]
@@ -109,11 +147,11 @@ def render_text(diff: PlanDiff, old_name: str, new_name: str) -> str:
     steps_at, items_at = iter(formatted[: len(step_rows)]), iter(formatted[len(step_rows) :])
     for unit, unit_groups in groupby(groups, key=lambda g: g[0]):
         lines += ["", unit]
-        for _, service, steps, items in unit_groups:
+        for _unit, service, steps, items in unit_groups:
             lines.append(f"  {service}")
             lines += [next(steps_at) for _ in steps]
             lines += [next(items_at) for _ in items]
-    lines += ["", "Summary: " + summary_line(diff)]
+    lines += ["", _("Summary: {sentence}").format(sentence=summary_line(diff))]
     return "\n".join(lines) + "\n"
 
 
@@ -183,32 +221,39 @@ def _of_kind(items: Iterable[ItemChange], kind: str) -> list[ItemChange]:
 
 
 def render_markdown(diff: PlanDiff, old_name: str, new_name: str) -> str:
-    out = [f"## Plan diff: `{cell(old_name)}` → `{cell(new_name)}`", "", cell(summary_line(diff))]
+    out = [
+        "## " + _("Plan diff: {old} → {new}").format(old=f"`{cell(old_name)}`", new=f"`{cell(new_name)}`"),
+        "",
+        cell(summary_line(diff)),
+    ]
     if diff.steps:
         rows = [
             [
                 f"`{c.unit}`",
                 f"`{c.service}`",
-                c.action,
-                c.change,
+                action_label(c.action),
+                change_word(c.change),
                 swedish_week_label(c.old.week) if c.old else "–",
                 swedish_week_label(c.new.week) if c.new else "–",
                 f"`{c.new.binding}`: {cell(c.new.reason)}" if c.new else "",
             ]
             for c in diff.steps
         ]
-        out += ["", "### Steps", ""]
-        out += table(["Hälsocentral", "E-tjänst", "Step", "Change", "Before", "After", "Why now"], rows)
+        out += ["", "### " + _("Steps"), ""]
+        out += table(
+            [_("Hälsocentral"), _("E-tjänst"), _("Step"), _("Change"), _("Before"), _("After"), _("Why now")], rows
+        )
     if diff.items:
         rows = [
-            [f"`{i.unit}`", f"`{i.service}`", f"{i.kind} `{i.code}`", i.change, cell(i.message)] for i in diff.items
+            [f"`{i.unit}`", f"`{i.service}`", f"{i.kind} `{i.code}`", change_word(i.change), cell(i.message)]
+            for i in diff.items
         ]
-        out += ["", "### Unschedulable items and warnings", ""]
-        out += table(["Hälsocentral", "E-tjänst", "What", "Change", "Message"], rows)
+        out += ["", "### " + _("Unschedulable items and warnings"), ""]
+        out += table([_("Hälsocentral"), _("E-tjänst"), _("What"), _("Change"), _("Message")], rows)
     return "\n".join(out) + "\n"
 
 
 def step_line(change: StepChange) -> str:
     """One changed step on one line: `hc-alfa omboka-tid enable moved v. 5 (2027) → v. 7 (2027) (+2 w)`."""
-    action, kind, when, _ = _step_text(change)
+    action, kind, when, _why = _step_text(change)
     return f"{change.unit} {change.service} {action} {kind} {when}"

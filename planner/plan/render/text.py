@@ -10,9 +10,9 @@ from datetime import date
 from typing import TYPE_CHECKING
 
 from planner.calendar import swedish_week_label
-from planner.i18n import ngettext
+from planner.i18n import _, ngettext
 from planner.plan.model import Plan
-from planner.plan.render.labels import PLAN_TITLE, action_label, plural
+from planner.plan.render.labels import PLAN_TITLE, action_label, severity_word, step_counts
 from planner.plan.render.view import (
     Names,
     columns,
@@ -45,24 +45,32 @@ def _unit(n: Names, unit_id: str) -> str:
 
 def _heading(plan: Plan, n: Names) -> list[str]:
     lines = [
-        f"{PLAN_TITLE}: {n.region}, {n.channel(n.legacy)} → {n.channel(n.target)}",
-        f"As of {plan.as_of.isoformat()}; starts {swedish_week_label(plan.start_week)} "
-        f"(week of {plan.start_week.isoformat()}); catalogue {short_digest(plan.catalog_digest)}",
+        f"{_(PLAN_TITLE)}: {n.region}, {n.channel(n.legacy)} → {n.channel(n.target)}",
+        _("As of {as_of}; starts {week} (week of {monday}); catalogue {digest}").format(
+            as_of=plan.as_of.isoformat(),
+            week=swedish_week_label(plan.start_week),
+            monday=plan.start_week.isoformat(),
+            digest=short_digest(plan.catalog_digest),
+        ),
     ]
     if plan.configured_start_week is not None:
         lines.append(start_moved(plan))
     if plan.shown_units:
         lines.append(shown_units(plan, n))
-    return [*lines, f"Overrides: {overrides_text(plan)}"]
+    return [*lines, _("Overrides: {overrides}").format(overrides=overrides_text(plan))]
 
 
 def _warnings(plan: Plan, n: Names) -> list[str]:
     c = counts(plan)
     if not plan.warnings:
-        return ["Warnings: none"]
-    head = f"Warnings: {c.warnings}" + (f", {plural(c.errors, 'error')}" if c.errors else "")
+        return [_("Warnings: none")]
+    if c.errors:
+        head = ngettext("Warnings: {n}, {errors} error", "Warnings: {n}, {errors} errors", c.errors)
+    else:
+        head = _("Warnings: {n}")
+    head = head.format(n=c.warnings, errors=c.errors)
     rows = [
-        [w.severity, w.code, _unit(n, w.unit), n.service(w.service), w.message]
+        [severity_word(w.severity), w.code, _unit(n, w.unit), n.service(w.service), w.message]
         for w in sorted_warnings(plan.warnings, n)
     ]
     return [head, *columns(rows, indent="  ")]
@@ -70,19 +78,23 @@ def _warnings(plan: Plan, n: Names) -> list[str]:
 
 def _unschedulable(plan: Plan, n: Names) -> list[str]:
     if not plan.unschedulable:
-        return ["Unschedulable: none"]
+        return [_("Unschedulable: none")]
     rows = []
     for group in unschedulable_groups(plan, n):
         units = group.units
-        where = _unit(n, units[0]) if len(units) == 1 else f"{len(units)} hälsocentraler: {', '.join(units)}"
+        where = (
+            _unit(n, units[0])
+            if len(units) == 1
+            else _("{n} hälsocentraler: {units}").format(n=len(units), units=", ".join(units))
+        )
         rows.append([group.reason, n.service(group.service), where])
         rows.append(["", "", group.message])
-    return [f"Unschedulable: {len(plan.unschedulable)}", *columns(rows, indent="  ")]
+    return [_("Unschedulable: {n}").format(n=len(plan.unschedulable)), *columns(rows, indent="  ")]
 
 
 def _steps(plan: Plan, n: Names) -> list[str]:
     if not plan.steps:
-        return ["Steps: none (nothing to schedule)"]
+        return [_("Steps: none (nothing to schedule)")]
     plan_weeks = weeks(plan, n)
     # One table for the whole plan, so the columns line up from week to week.
     rows = [
@@ -113,20 +125,16 @@ def steps_line(plan: Plan, first: date, last: date, busy: int) -> str:
 
 def _summary(plan: Plan) -> str:
     c = counts(plan)
-    kinds = [
-        plural(c.enables, "enable"),
-        plural(c.redirects, "redirect"),
-        plural(c.briefings, "staff briefing"),
-        ngettext("{n} patient notice", "{n} patient notices", c.notices).format(n=c.notices),
-    ]
-    done = ngettext("{n} step ({kinds})", "{n} steps ({kinds})", c.steps).format(n=c.steps, kinds=", ".join(kinds))
+    kinds = step_counts(c.enables, c.redirects, c.briefings, c.notices)
+    done = ngettext("{n} step ({kinds})", "{n} steps ({kinds})", c.steps).format(n=c.steps, kinds=kinds)
     if plan.end_week is None:
-        end = "nothing to schedule"
-    else:
-        end = f"ends {swedish_week_label(plan.end_week)} (week of {plan.end_week.isoformat()})"
-    bound = (
-        f"; no plan can end before {swedish_week_label(plan.lower_bound_week)}"
-        if plan.lower_bound_week is not None
-        else ""
-    )
-    return f"Summary: {done}; {end}{bound}."
+        return _("Summary: {steps}; nothing to schedule.").format(steps=done)
+    values = {
+        "steps": done,
+        "week": swedish_week_label(plan.end_week),
+        "monday": plan.end_week.isoformat(),
+        "bound": swedish_week_label(plan.lower_bound_week) if plan.lower_bound_week is not None else "",
+    }
+    if plan.lower_bound_week is None:
+        return _("Summary: {steps}; ends {week} (week of {monday}).").format(**values)
+    return _("Summary: {steps}; ends {week} (week of {monday}); no plan can end before {bound}.").format(**values)

@@ -179,7 +179,7 @@ def counts(plan: Plan) -> Counts:
 def overrides_text(plan: Plan) -> str:
     """`capacity 6 → 10; parallel_min 2 → 3`, or a plain word when the policy is untouched."""
     if not plan.overrides:
-        return NO_OVERRIDES
+        return _(NO_OVERRIDES)
     return "; ".join(f"{key} {value}" for key, value in sorted(plan.overrides.items()))
 
 
