@@ -186,6 +186,7 @@ def _same_structure(en: Any, sv: Any, where: str = "$") -> list[str]:
         ["check", "-c", MINI, "--format", "json", "--uniformity"],
         ["plan", "-c", MINI, "--format", "json"],
         ["validate", "-c", MINI, "--format", "json"],
+        ["follow-up", "-c", "tests/fixtures/followup", "--format", "json"],
         ["check", "-c", "tests/fixtures/does-not-exist", "--format", "json"],
         ["check", "-c", MINI, "--format", "json", "--as-of", "2026-02-30"],
     ],
@@ -206,3 +207,46 @@ def test_the_messages_in_json_follow_the_language(plain: None, capsys: pytest.Ca
     plan = json.loads(capsys.readouterr().out)
     assert any("veckor före införandet" in step["reason"] for step in plan["steps"])
     assert {step["action"] for step in plan["steps"]} <= {"brief_staff", "enable", "redirect"}
+
+
+# --- the explorer ----------------------------------------------------------------------
+
+_EXPLORER_FIRST_SCREEN = """
+import asyncio, sys
+from datetime import date
+from planner.i18n import use
+use(sys.argv[1])  # as `mvgplan explore` does: the language first, then the app
+from planner.tui.app import ExploreApp
+
+async def main():
+    app = ExploreApp(sys.argv[2], today=date(2026, 11, 23), poll_seconds=None)
+    app.animation_level = "none"
+    async with app.run_test(size=(120, 40)) as pilot:
+        for _ in range(500):
+            await app.workers.wait_for_complete()
+            await pilot.pause()
+            if not app._loading and not app.workers:
+                break
+            await asyncio.sleep(0.01)
+        print(app.export_screenshot())
+
+asyncio.run(main())
+"""
+
+
+@pytest.mark.parametrize(
+    ("lang", "words"), [("sv", ["Översikt", "Varningar", "Avsluta"]), ("en", ["Overview", "Quit"])]
+)
+def test_the_explorer_s_first_screen_speaks_the_chosen_language(lang: str, words: list[str]) -> None:
+    import subprocess
+    import sys
+
+    shown = subprocess.run(
+        [sys.executable, "-c", _EXPLORER_FIRST_SCREEN, lang, str(REPO / MINI)],
+        capture_output=True,
+        text=True,
+        check=True,
+        timeout=120,
+    ).stdout.replace("&#160;", " ")
+    for word in words:
+        assert word in shown

@@ -1,6 +1,6 @@
 """The human outputs in Swedish, byte for byte, beside the English golden files.
 
-The English ones are tests/golden/check/ and tests/golden/plan/; these are their `sv/`
+The English ones are tests/golden/check/, plan/ and follow-up/; these are their `sv/`
 folders. When a change is intended (a new message, a better translation), regenerate and
 review the diff:
 
@@ -88,6 +88,14 @@ def test_the_swedish_plan_diff_matches_its_golden_file(
     monkeypatch.chdir(tmp_path)
     assert main(["diff", "before.yaml", "after.yaml", "--format", fmt]) == 1
     _compare(GOLDEN / "plan" / "sv" / name, capsysbinary.readouterr().out)
+
+
+@pytest.mark.parametrize(("name", "fmt"), [("followup.txt", "text"), ("followup.md", "markdown"), ("followup.csv", "csv")])
+def test_the_swedish_follow_up_matches_its_golden_file(
+    name: str, fmt: str, capsysbinary: pytest.CaptureFixture[bytes]
+) -> None:
+    assert main(["follow-up", "-c", "tests/fixtures/followup", "--format", fmt]) == 0
+    _compare(GOLDEN / "follow-up" / "sv" / name, capsysbinary.readouterr().out)
 
 
 def test_swedish_validation_errors_match_their_golden_file(

@@ -85,6 +85,8 @@ class ExploreApp(App[None]):
         Binding("r", "reload", words.KEY_RELOAD),
         Binding("question_mark", "help", words.KEY_HELP_SHORT, key_display="?"),
         Binding("ctrl+q", "quit", words.KEY_QUIT, priority=True),
+        # Textual's own palette binding, with its footer word in the run's language.
+        Binding("ctrl+p", "command_palette", words.KEY_PALETTE, show=False, priority=True),
     ]
 
     def __init__(
@@ -225,7 +227,9 @@ class ExploreApp(App[None]):
         if first:
             self.query_one("#loading").display = False
             self.query_one("#tabs").display = True
-        self.sub_title = f"{stage.catalog.region.region} · {self.catalog_path} · as of {stage.as_of.isoformat()}"
+        self.sub_title = _("{region} · {path} · as of {as_of}").format(
+            region=stage.catalog.region.region, path=self.catalog_path, as_of=stage.as_of.isoformat()
+        )
         self._show_model(stage)
         if first:
             self.query_one(HomePane).focus_units()

@@ -23,6 +23,7 @@ from planner.catalog.model import Offering, Service, Unit
 from planner.collation import name_key
 from planner.conformance.model import ConformanceReport, UnitResult
 from planner.followup.model import FollowUp
+from planner.i18n import _
 from planner.plan.model import Plan, PlanOptions, PlanWarning, Step, Unschedulable, action_rank
 from planner.problems import Problem
 
@@ -239,7 +240,7 @@ def stages(path: str, as_of: date | None, today: date, generation: int = 0) -> I
     """
     result = load_catalog(path)
     if result.catalog is None:
-        yield Failed(tuple(result.problems) or (Problem(path, 1, 1, "invalid_value", "catalogue not loaded"),))
+        yield Failed(tuple(result.problems) or (Problem(path, 1, 1, "invalid_value", _("catalogue not loaded")),))
         return
     model = Model(result.catalog, effective_as_of(result.catalog, as_of, today), generation=generation)
     yield model

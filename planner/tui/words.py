@@ -1,262 +1,277 @@
-"""Every word the explorer shows, in one place, so a Swedish translation is one file away.
+"""Every word the explorer shows, in one place, in the language of the run.
 
 Domain words stay Swedish where VO Digital vård says them so: hälsocentral, basutbud,
 e-tjänst, egen regi, privat regi. Nothing here is computed; the screens format these.
+
+The words are marked with `N_` (extracted into planner/locale) and translated when a screen
+reads them: `words.TAB_HOME` goes through the module's `__getattr__`, which translates the
+marked strings of a constant (inside tuples and dict values too; codes and key names are not
+marked and stay as they are). Textual reads its BINDINGS when a class is defined, so the
+footer's words are those of the language chosen before `mvgplan explore` imports the app.
 """
 
 from __future__ import annotations
 
 from datetime import date
+from typing import Any
 
 from planner.calendar import iso_week_label, swedish_week_label
-from planner.i18n import N_
+from planner.i18n import _
+
+
+class _Word(str):
+    """A word marked for translation: extracted as `N_(...)`, translated when read."""
+
+
+N_ = _Word
 
 TITLE = "mvgplan explore"
 
 # Tabs (the digit is the key that opens the tab).
-TAB_HOME = "1 Overview"
-TAB_PLAN = "2 Plan"
-TAB_WARNINGS = "3 Warnings"
-TAB_SERVICES = "4 Services"
+TAB_HOME = N_("1 Overview")
+TAB_PLAN = N_("2 Plan")
+TAB_WARNINGS = N_("3 Warnings")
+TAB_SERVICES = N_("4 Services")
 
 # Keys: (key, description) rows for the help screen; the footer takes the short forms.
 KEY_HELP: tuple[tuple[str, tuple[tuple[str, str], ...]], ...] = (
     (
-        "Everywhere",
+        N_("Everywhere"),
         (
-            ("1 … 7", "Overview · Plan · Warnings · Services · Deviations · Follow-up · Progress"),
-            ("ctrl+p", "search units and services by name or id"),
-            ("w", "what-if: capacity, minimum parallel weeks, start date"),
-            ("d", "what the last what-if changed (ctrl+d in the what-if form)"),
-            ("r", "reload the catalogue now (it also reloads by itself when a file changes)"),
-            ("?", "this help"),
-            ("tab / shift+tab", "next / previous field"),
-            ("ctrl+q", "quit"),
+            ("1 … 7", N_("Overview · Plan · Warnings · Services · Deviations · Follow-up · Progress")),
+            ("ctrl+p", N_("search units and services by name or id")),
+            ("w", N_("what-if: capacity, minimum parallel weeks, start date")),
+            ("d", N_("what the last what-if changed (ctrl+d in the what-if form)")),
+            ("r", N_("reload the catalogue now (it also reloads by itself when a file changes)")),
+            ("?", N_("this help")),
+            ("tab / shift+tab", N_("next / previous field")),
+            ("ctrl+q", N_("quit")),
         ),
     ),
     (
-        "Overview (units table)",
+        N_("Overview (units table)"),
         (
-            ("/", "filter by name, id or area"),
-            ("escape", "from the filter back to the table"),
-            ("s / S", "sort by the next column / reverse the order (or click a header)"),
-            ("x", "clear every filter"),
-            ("enter", "open the hälsocentral"),
+            ("/", N_("filter by name, id or area")),
+            ("escape", N_("from the filter back to the table")),
+            ("s / S", N_("sort by the next column / reverse the order (or click a header)")),
+            ("x", N_("clear every filter")),
+            ("enter", N_("open the hälsocentral")),
         ),
     ),
     (
-        "Hälsocentral",
+        N_("Hälsocentral"),
         (
-            ("escape", "back"),
-            ("tab", "offerings · deviations · warnings and planned steps"),
-            ("enter / e", "the whole text of the row: a step's explanation, a warning, a deviation"),
-            ("m", "mark the highlighted enable or redirect done (as mvgplan record)"),
+            ("escape", N_("back")),
+            ("tab", N_("offerings · deviations · warnings and planned steps")),
+            ("enter / e", N_("the whole text of the row: a step's explanation, a warning, a deviation")),
+            ("m", N_("mark the highlighted enable or redirect done (as mvgplan record)")),
         ),
     ),
     (
-        "Plan",
+        N_("Plan"),
         (
-            ("g", "timeline per hälsocentral / per e-tjänst"),
-            ("v", "the current plan / the last what-if's plan"),
-            ("up / down", "move in the timeline; left / right scroll the weeks"),
-            ("enter", "open the hälsocentral (or e-tjänst) under the cursor"),
-            ("tab", "weeks table; the steps of the highlighted week show beside it"),
+            ("g", N_("timeline per hälsocentral / per e-tjänst")),
+            ("v", N_("the current plan / the last what-if's plan")),
+            ("up / down", N_("move in the timeline; left / right scroll the weeks")),
+            ("enter", N_("open the hälsocentral (or e-tjänst) under the cursor")),
+            ("tab", N_("weeks table; the steps of the highlighted week show beside it")),
         ),
     ),
     (
-        "Warnings",
+        N_("Warnings"),
         (
-            ("s / S", "sort (severity first) / reverse"),
-            ("enter", "open the hälsocentral (on an info row: list its hälsocentraler)"),
+            ("s / S", N_("sort (severity first) / reverse")),
+            ("enter", N_("open the hälsocentral (on an info row: list its hälsocentraler)")),
         ),
     ),
-    ("Deviations", (("enter", "open the hälsocentral with the deviation highlighted"),)),
+    (N_("Deviations"), (("enter", N_("open the hälsocentral with the deviation highlighted")),)),
     (
-        "Progress",
+        N_("Progress"),
         (
-            ("enter", "on a step not done: mark it done (shows the change to the unit file first)"),
-            ("ctrl+s", "in that dialog: write the change, as mvgplan record does"),
-        ),
-    ),
-    (
-        "Follow-up",
-        (
-            ("u", "take-up per e-tjänst / per hälsocentral"),
-            ("enter", "an e-tjänst's months as bars; a hälsocentral or a flag opens it"),
+            ("enter", N_("on a step not done: mark it done (shows the change to the unit file first)")),
+            ("ctrl+s", N_("in that dialog: write the change, as mvgplan record does")),
         ),
     ),
     (
-        "Services",
+        N_("Follow-up"),
         (
-            ("enter / space", "in the tree: open a node (its children depend on it)"),
-            ("enter", "in the table: the e-tjänst's row in the plan's timeline"),
+            ("u", N_("take-up per e-tjänst / per hälsocentral")),
+            ("enter", N_("an e-tjänst's months as bars; a hälsocentral or a flag opens it")),
+        ),
+    ),
+    (
+        N_("Services"),
+        (
+            ("enter / space", N_("in the tree: open a node (its children depend on it)")),
+            ("enter", N_("in the table: the e-tjänst's row in the plan's timeline")),
         ),
     ),
 )
 
 # Footer descriptions.
-KEY_OVERVIEW = "Overview"
-KEY_PLAN = "Plan"
-KEY_WARNINGS = "Warnings"
-KEY_SERVICES = "Services"
-KEY_WHAT_IF = "What-if"
-KEY_RELOAD = "Reload"
-KEY_HELP_SHORT = "Help"
-KEY_QUIT = "Quit"
-KEY_SEARCH = "Search"
-KEY_FILTER = "Filter"
-KEY_SORT = "Sort"
-KEY_REVERSE = "Reverse"
-KEY_CLEAR = "Clear filters"
-KEY_BACK = "Back"
-KEY_GROUP = "Per unit/service"
-KEY_OPEN = "Open"
+KEY_OVERVIEW = N_("Overview")
+KEY_PLAN = N_("Plan")
+KEY_WARNINGS = N_("Warnings")
+KEY_SERVICES = N_("Services")
+KEY_WHAT_IF = N_("What-if")
+KEY_RELOAD = N_("Reload")
+KEY_HELP_SHORT = N_("Help")
+KEY_QUIT = N_("Quit")
+KEY_SEARCH = N_("Search")
+KEY_FILTER = N_("Filter")
+KEY_SORT = N_("Sort")
+KEY_REVERSE = N_("Reverse")
+KEY_CLEAR = N_("Clear filters")
+KEY_BACK = N_("Back")
+KEY_GROUP = N_("Per unit/service")
+KEY_OPEN = N_("Open")
+KEY_PALETTE = N_("palette")
 
 # Loading and status.
-LOADING = "Loading the catalogue {path} …"
-STATUS_LOADING = "Loading {path} …"
-STATUS_CHECKING = "Checking basutbud …"
-STATUS_PLANNING = "Planning …"
-STATUS_RELOADING = "Reloading {path} …"
-STATUS_READY = "Watching {path} for changes · r reloads"
-STATUS_BROKEN = "{count} error(s) in {path}: showing the last good state · fix the files or press r"
-STATUS_NEVER_LOADED = "{count} error(s) in {path}: nothing to show yet · fix the files, it reloads by itself"
-NOTIFY_RELOADED = "Catalogue reloaded"
-NOTIFY_RECOVERED = "Catalogue valid again"
-NOTIFY_FAILED = "{what} failed: {error}"
-ERRORS_TITLE = "The catalogue has {count} error(s); the screens show the last good state"
-ERRORS_TITLE_NONE = "The catalogue has {count} error(s) and could not be loaded"
+LOADING = N_("Loading the catalogue {path} …")
+STATUS_LOADING = N_("Loading {path} …")
+STATUS_CHECKING = N_("Checking basutbud …")
+STATUS_PLANNING = N_("Planning …")
+STATUS_RELOADING = N_("Reloading {path} …")
+STATUS_READY = N_("Watching {path} for changes · r reloads")
+STATUS_BROKEN = N_("{count} error(s) in {path}: showing the last good state · fix the files or press r")
+STATUS_NEVER_LOADED = N_("{count} error(s) in {path}: nothing to show yet · fix the files, it reloads by itself")
+NOTIFY_RELOADED = N_("Catalogue reloaded")
+NOTIFY_RECOVERED = N_("Catalogue valid again")
+NOTIFY_FAILED = N_("{what} failed: {error}")
+ERRORS_TITLE = N_("The catalogue has {count} error(s); the screens show the last good state")
+ERRORS_TITLE_NONE = N_("The catalogue has {count} error(s) and could not be loaded")
 PENDING = "…"
 NONE = "–"
 
 # Overview figures.
-FIG_UNITS = "Hälsocentraler"
-FIG_UNITS_VALUE = "{units}  ({egen} egen regi · {privat} privat regi)"
-FIG_BASUTBUD = "Basutbud"
-FIG_BASUTBUD_VALUE = "{conformant} of {units} conform · {deviations} deviation(s)"
-FIG_EXEMPT = "Exemptions"
-FIG_EXEMPT_VALUE = "{exempt} valid · {soon} expiring soon"
-FIG_PARALLEL = "Parallel now"
-FIG_PARALLEL_VALUE = "{running} running · {overdue} overdue · {undated} undated"
-FIG_PLAN = "Plan ends"
-FIG_PLAN_VALUE = "{end} · lower bound {bound}"
-FIG_WHAT_IF = "What-if ends"
-FIG_WHAT_IF_VALUE = "{end} · {changes}"
-FIG_WARNINGS = "Warnings"
-FIG_WARNINGS_VALUE = "{warnings} · {errors} error(s) · {blocked} unschedulable"
+FIG_UNITS = N_("Hälsocentraler")
+FIG_UNITS_VALUE = N_("{units}  ({egen} egen regi · {privat} privat regi)")
+FIG_BASUTBUD = N_("Basutbud")
+FIG_BASUTBUD_VALUE = N_("{conformant} of {units} conform · {deviations} deviation(s)")
+FIG_EXEMPT = N_("Exemptions")
+FIG_EXEMPT_VALUE = N_("{exempt} valid · {soon} expiring soon")
+FIG_PARALLEL = N_("Parallel now")
+FIG_PARALLEL_VALUE = N_("{running} running · {overdue} overdue · {undated} undated")
+FIG_PLAN = N_("Plan ends")
+FIG_PLAN_VALUE = N_("{end} · lower bound {bound}")
+FIG_WHAT_IF = N_("What-if ends")
+FIG_WHAT_IF_VALUE = N_("{end} · {changes}")
+FIG_WARNINGS = N_("Warnings")
+FIG_WARNINGS_VALUE = N_("{warnings} · {errors} error(s) · {blocked} unschedulable")
 
-OVERVIEW_TITLE = "Overview"
-AREAS_TITLE = "Per area (enter filters the units)"
-FIG_NOT_IN_FORCE = "not in force before {effective}: nothing checked"
-AREA_COLUMNS = ("Area", "Units", "Conform", "Deviations", "Parallel", "Overdue")
-NO_AREA = "(no area)"
+OVERVIEW_TITLE = N_("Overview")
+AREAS_TITLE = N_("Per area (enter filters the units)")
+FIG_NOT_IN_FORCE = N_("not in force before {effective}: nothing checked")
+AREA_COLUMNS = (N_("Area"), N_("Units"), N_("Conform"), N_("Deviations"), N_("Parallel"), N_("Overdue"))
+NO_AREA = N_("(no area)")
 
 # Units table.
-UNIT_COLUMNS = ("Hälsocentral", "Regi", "Area", "Basutbud", "Warnings", "Next step")
-FILTER_PLACEHOLDER = "Filter by name, id or area  ( / )"
-REGI_PROMPT = "Regi"
-REGI_CHOICES = (("egen", "egen regi"), ("privat", "privat regi"))
-AREA_PROMPT = "Area"
-STATUS_PROMPT = "Status"
+UNIT_COLUMNS = (N_("Hälsocentral"), N_("Regi"), N_("Area"), N_("Basutbud"), N_("Warnings"), N_("Next step"))
+FILTER_PLACEHOLDER = N_("Filter by name, id or area  ( / )")
+REGI_PROMPT = N_("Regi")
+REGI_CHOICES = (("egen", N_("egen regi")), ("privat", N_("privat regi")))
+AREA_PROMPT = N_("Area")
+STATUS_PROMPT = N_("Status")
 STATUS_CHOICES = (
-    ("conformant", "conforms to basutbud"),
-    ("deviating", "has deviations"),
-    ("exempt", "has exemptions"),
-    ("warnings", "has warnings"),
-    ("blocked", "has unschedulable steps"),
+    ("conformant", N_("conforms to basutbud")),
+    ("deviating", N_("has deviations")),
+    ("exempt", N_("has exemptions")),
+    ("warnings", N_("has warnings")),
+    ("blocked", N_("has unschedulable steps")),
 )
-CONFORMS = "✓ conforms"
-DEVIATIONS = "✗ {count} deviation(s)"
-SHOWN = "{shown} of {total} hälsocentraler"
-NO_MATCH = "No hälsocentral matches the filters (x clears them)."
+CONFORMS = N_("✓ conforms")
+DEVIATIONS = N_("✗ {count} deviation(s)")
+SHOWN = N_("{shown} of {total} hälsocentraler")
+NO_MATCH = N_("No hälsocentral matches the filters (x clears them).")
 
 # Unit screen.
-UNIT_TITLE = "{name}  ·  {id}  ·  {regi} regi  ·  {area}"
-UNIT_FILE = "File: {path}"
-UNIT_GONE = "The hälsocentral {id} is no longer in the catalogue."
-OFFERINGS_TITLE = "E-tjänster × channels (status, since)"
-OFFERING_SERVICE = "E-tjänst"
-DEVIATIONS_TITLE = "Deviations and exemptions"
-DEVIATION_COLUMNS = ("Kind", "E-tjänst", "Channel", "Line", "Detail")
-EXEMPT_KIND = "exempt"
-EXEMPT_DETAIL = "until {until}: {reason}"
-EXEMPT_SOON = " (expires soon)"
-UNUSED_KIND = "unused exemption"
-STEPS_TITLE = "Planned steps (why each week)"
-STEP_COLUMNS = ("Week", "Date", "Action", "E-tjänst", "Channel", "Why")
-NO_STEPS = "No planned steps."
-NO_DEVIATIONS = "No deviations."
-BASUTBUD_MARK = " (basutbud)"
+UNIT_TITLE = N_("{name}  ·  {id}  ·  {regi} regi  ·  {area}")
+UNIT_FILE = N_("File: {path}")
+UNIT_GONE = N_("The hälsocentral {id} is no longer in the catalogue.")
+OFFERINGS_TITLE = N_("E-tjänster × channels (status, since)")
+OFFERING_SERVICE = N_("E-tjänst")
+DEVIATIONS_TITLE = N_("Deviations and exemptions")
+DEVIATION_COLUMNS = (N_("Kind"), N_("E-tjänst"), N_("Channel"), N_("Line"), N_("Detail"))
+EXEMPT_KIND = N_("exempt")
+EXEMPT_DETAIL = N_("until {until}: {reason}")
+EXEMPT_SOON = N_(" (expires soon)")
+UNUSED_KIND = N_("unused exemption")
+STEPS_TITLE = N_("Planned steps (why each week)")
+STEP_COLUMNS = (N_("Week"), N_("Date"), N_("Action"), N_("E-tjänst"), N_("Channel"), N_("Why"))
+NO_STEPS = N_("No planned steps.")
+NO_DEVIATIONS = N_("No deviations.")
+BASUTBUD_MARK = N_(" (basutbud)")
 
 ACTIONS = {
-    "brief_staff": "brief staff",
-    "inform_patients": "inform patients",
-    "enable": "enable",
-    "redirect": "redirect",
+    "brief_staff": N_("brief staff"),
+    "inform_patients": N_("inform patients"),
+    "enable": N_("enable"),
+    "redirect": N_("redirect"),
 }
-STATUSES = {"active": "active", "redirect": "redirect", "planned": "planned", "retired": "retired"}
+STATUSES = {"active": N_("active"), "redirect": N_("redirected"), "planned": N_("planned"), "retired": N_("retired")}
 
 # Plan pane.
-PLAN_UNAVAILABLE = "No plan to show: {why}."
-LEGEND = "b brief staff   E enable   ━ parallel (both channels)   R redirect   ░ blackout   · nothing"
-LEGEND_SERVICE = "digit: enables that week (+ ten or more)   R redirect   ━ parallel   b brief staff   ░ blackout"
-GROUP_UNIT = "per hälsocentral"
-GROUP_SERVICE = "per e-tjänst"
-TIMELINE_TITLE = "Timeline {group}: {start} – {end}"
-TIMELINE_YEAR = "Year"
-TIMELINE_WEEK = "Week →"
-WEEKS_TITLE = "Week by week"
-WEEK_COLUMNS = ("Week", "Brief", "Enable", "Redirect", "Blackout")
-WEEK_STEP_COLUMNS = ("Action", "Hälsocentral", "E-tjänst", "Why")
-NO_STEPS_IN_WEEK = "No steps this week."
-WEEK_STEPS_TITLE = "Steps in {week} · {iso}"
+PLAN_UNAVAILABLE = N_("No plan to show: {why}.")
+LEGEND = N_("b brief staff   E enable   ━ parallel (both channels)   R redirect   ░ blackout   · nothing")
+LEGEND_SERVICE = N_("digit: enables that week (+ ten or more)   R redirect   ━ parallel   b brief staff   ░ blackout")
+GROUP_UNIT = N_("per hälsocentral")
+GROUP_SERVICE = N_("per e-tjänst")
+TIMELINE_TITLE = N_("Timeline {group}: {start} – {end}")
+TIMELINE_YEAR = N_("Year")
+TIMELINE_WEEK = N_("Week →")
+WEEKS_TITLE = N_("Week by week")
+WEEK_COLUMNS = (N_("Week"), N_("Brief"), N_("Enable"), N_("Redirect"), N_("Blackout"))
+WEEK_STEP_COLUMNS = (N_("Action"), N_("Hälsocentral"), N_("E-tjänst"), N_("Why"))
+NO_STEPS_IN_WEEK = N_("No steps this week.")
+WEEK_STEPS_TITLE = N_("Steps in {week} · {iso}")
 
 # Warnings pane.
-WARNING_COLUMNS = ("Severity", "Code", "Hälsocentral", "E-tjänst", "Message")
-UNSCHEDULABLE = "unschedulable"
-WARNINGS_TITLE = "{warnings} warning(s) · {blocked} unschedulable"
-NO_WARNINGS = "No warnings and nothing unschedulable."
+WARNING_COLUMNS = (N_("Severity"), N_("Code"), N_("Hälsocentral"), N_("E-tjänst"), N_("Message"))
+UNSCHEDULABLE = N_("unschedulable")
+WARNINGS_TITLE = N_("{warnings} warning(s) · {blocked} unschedulable")
+NO_WARNINGS = N_("No warnings and nothing unschedulable.")
 
 # Services pane.
-SERVICE_COLUMNS = ("E-tjänst", "MVG ready", "Done", "Parallel", "1177 only", "Blocked")
-SERVICE_DETAIL = "{name} ({id}) · {category} · priority {priority} · depends on: {depends}"
-SERVICE_TABLE_TITLE = "Hälsocentraler per e-tjänst"
-TREE_TITLE = "Dependencies"
-TREE_ROOT = "E-tjänster (indented ones depend on their parent)"
-NOT_MIGRATED = " · stays in 1177"
-NOT_READY = "not yet"
+SERVICE_COLUMNS = (N_("E-tjänst"), N_("MVG ready"), N_("Done"), N_("Parallel"), N_("1177 only"), N_("Blocked"))
+SERVICE_DETAIL = N_("{name} ({id}) · {category} · priority {priority} · depends on: {depends}")
+SERVICE_TABLE_TITLE = N_("Hälsocentraler per e-tjänst")
+TREE_TITLE = N_("Dependencies")
+TREE_ROOT = N_("E-tjänster (indented ones depend on their parent)")
+NOT_MIGRATED = N_(" · stays in 1177")
+NOT_READY = N_("not yet")
 
 # What-if.
-WHAT_IF_TITLE = "What if …"
-WHAT_IF_CAPACITY = "Enables per week (region-wide)"
-WHAT_IF_MIN = "Minimum parallel weeks"
-WHAT_IF_START = "Plan start (YYYY-MM-DD)"
-WHAT_IF_RUN = "Recompute"
-WHAT_IF_CLOSE = "Close"
-WHAT_IF_BUSY = "Recomputing the plan …"
-WHAT_IF_RESULT = "Current plan ends {old} · this what-if ends {new} · lower bound {bound}"
-WHAT_IF_STEPS = "{steps} steps · {blocked} unschedulable"
-WHAT_IF_BAD_NUMBER = "{field}: a whole number of at least {least}"
-WHAT_IF_BAD_DATE = "{field}: a date written YYYY-MM-DD"
-WHAT_IF_NO_CHANGE = "no change"
+WHAT_IF_TITLE = N_("What if …")
+WHAT_IF_CAPACITY = N_("Enables per week (region-wide)")
+WHAT_IF_MIN = N_("Minimum parallel weeks")
+WHAT_IF_START = N_("Plan start (YYYY-MM-DD)")
+WHAT_IF_RUN = N_("Recompute")
+WHAT_IF_CLOSE = N_("Close")
+WHAT_IF_BUSY = N_("Recomputing the plan …")
+WHAT_IF_RESULT = N_("Current plan ends {old} · this what-if ends {new} · lower bound {bound}")
+WHAT_IF_STEPS = N_("{steps} steps · {blocked} unschedulable")
+WHAT_IF_BAD_NUMBER = N_("{field}: a whole number of at least {least}")
+WHAT_IF_BAD_DATE = N_("{field}: a date written YYYY-MM-DD")
+WHAT_IF_NO_CHANGE = N_("no change")
 OVERRIDE_NAMES = {
-    "capacity.enables_per_week": "capacity",
-    "parallel_weeks.min": "min parallel",
-    "plan.start": "start",
+    "capacity.enables_per_week": N_("capacity"),
+    "parallel_weeks.min": N_("min parallel"),
+    "plan.start": N_("start"),
 }
 
 # Help.
-HELP_TITLE = "Keys"
-HELP_CLOSE = "escape or ? closes this help"
+HELP_TITLE = N_("Keys")
+HELP_CLOSE = N_("escape or ? closes this help")
 
 # Search.
-SEARCH_UNIT = "hälsocentral"
-SEARCH_SERVICE = "e-tjänst"
-SEARCH_UNIT_HELP = "Open {name} ({id}) · {regi} regi · {area}"
-SEARCH_SERVICE_HELP = "Show {name} ({id}) in Services"
+SEARCH_UNIT = N_("hälsocentral")
+SEARCH_SERVICE = N_("e-tjänst")
+SEARCH_UNIT_HELP = N_("Open {name} ({id}) · {regi} regi · {area}")
+SEARCH_SERVICE_HELP = N_("Show {name} ({id}) in Services")
 
 
-# Issue 13: the explorer for a working day. Marked with N_, translated with _() where shown.
+# Issue 13: the explorer for a working day.
 TAB_DEVIATIONS = N_("5 Deviations")
 KEY_DEVIATIONS = N_("Deviations")
 TAB_PROGRESS = N_("7 Progress")
@@ -291,19 +306,46 @@ BINDING_MEANINGS = {
 
 def week(monday: date | None) -> str:
     """A week the way Swedes write it, as the plan's text does: `v. 3 (2027)`."""
-    return NONE if monday is None else swedish_week_label(monday)
+    return _word("NONE") if monday is None else swedish_week_label(monday)
 
 
 def iso_week(monday: date | None) -> str:
     """A week as the plan files write it: `2027-W03`."""
-    return NONE if monday is None else iso_week_label(monday)
+    return _word("NONE") if monday is None else iso_week_label(monday)
 
 
 def overrides(changed: dict[str, str]) -> tuple[str, ...]:
     """The plan's overrides as `capacity 6 → 10`, in a fixed order; `no change` when none."""
-    return tuple(f"{OVERRIDE_NAMES.get(key, key)} {changed[key]}" for key in sorted(changed)) or (WHAT_IF_NO_CHANGE,)
+    names = _word("OVERRIDE_NAMES")
+    return tuple(f"{names.get(key, key)} {changed[key]}" for key in sorted(changed)) or (_word("WHAT_IF_NO_CHANGE"),)
 
 
 def count(value: int | None) -> str:
     """A figure that may not be known yet."""
-    return PENDING if value is None else str(value)
+    return _word("PENDING") if value is None else str(value)
+
+
+def _translated(value: Any) -> Any:
+    if isinstance(value, _Word):
+        return _(value)
+    if isinstance(value, tuple):
+        return tuple(_translated(item) for item in value)
+    if isinstance(value, dict):
+        return {key: _translated(item) for key, item in value.items()}
+    return value
+
+
+_RAW: dict[str, Any] = {name: value for name, value in globals().items() if name.isupper() and name[0] != "_"}
+for _name in _RAW:
+    del globals()[_name]
+
+
+def _word(name: str) -> Any:
+    return _translated(_RAW[name])
+
+
+def __getattr__(name: str) -> Any:
+    """`words.NAME`: the constant in the current language."""
+    if name in _RAW:
+        return _word(name)
+    raise AttributeError(f"module {__name__!r} has no attribute {name!r}")

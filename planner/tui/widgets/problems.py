@@ -43,7 +43,7 @@ class ProblemsPanel(VerticalScroll, can_focus=True):
             text.append(f": error[{problem.code}]: ", style="red")
             text.append(problem.message + "\n")
         if len(problems) > SHOWN:
-            text.append(f"… {len(problems) - SHOWN} more\n", style="italic")
+            text.append(_("… {n} more").format(n=len(problems) - SHOWN) + "\n", style="italic")
         text.rstrip()
         self.query_one("#problems-text", Static).update(text)
         title = words.ERRORS_TITLE if have_good_state else words.ERRORS_TITLE_NONE
