@@ -90,7 +90,10 @@ def test_the_swedish_plan_diff_matches_its_golden_file(
     _compare(GOLDEN / "plan" / "sv" / name, capsysbinary.readouterr().out)
 
 
-@pytest.mark.parametrize(("name", "fmt"), [("followup.txt", "text"), ("followup.md", "markdown"), ("followup.csv", "csv")])
+FOLLOW_UP = [("followup.txt", "text"), ("followup.md", "markdown"), ("followup.csv", "csv")]
+
+
+@pytest.mark.parametrize(("name", "fmt"), FOLLOW_UP)
 def test_the_swedish_follow_up_matches_its_golden_file(
     name: str, fmt: str, capsysbinary: pytest.CaptureFixture[bytes]
 ) -> None:
