@@ -1,6 +1,6 @@
 """The human outputs in Swedish, byte for byte, beside the English golden files.
 
-The English ones are tests/golden/check/, plan/ and follow-up/; these are their `sv/`
+The English ones are tests/golden/check/, plan/, follow-up/ and report/; these are their `sv/`
 folders. When a change is intended (a new message, a better translation), regenerate and
 review the diff:
 
@@ -99,6 +99,19 @@ def test_the_swedish_follow_up_matches_its_golden_file(
 ) -> None:
     assert main(["follow-up", "-c", "tests/fixtures/followup", "--format", fmt]) == 0
     _compare(GOLDEN / "follow-up" / "sv" / name, capsysbinary.readouterr().out)
+
+
+REPORT_PAGES = ("index.html", "providers/region-testborg.html", "providers/betagardens-halsocentral.html")
+
+
+@pytest.mark.parametrize("page", REPORT_PAGES)
+def test_the_swedish_report_pages_match_their_golden_outline(page: str, tmp_path: Path) -> None:
+    from report_support import outline  # the charts' drawings are matplotlib's, not ours to pin
+
+    assert main(["report", "-c", MINI, "--out", str(tmp_path / "out")]) == 0
+    actual = outline((tmp_path / "out" / page).read_text(encoding="utf-8"))
+    assert '<html lang="sv">' in (tmp_path / "out" / page).read_text(encoding="utf-8")
+    _compare(GOLDEN / "report" / "sv" / (page.replace("/", "--") + ".outline"), actual.encode("utf-8"))
 
 
 def test_swedish_validation_errors_match_their_golden_file(
