@@ -12,6 +12,7 @@ import string
 from pathlib import Path
 
 import pytest
+from babel.messages.catalog import Catalog
 from babel.messages.extract import extract_from_dir
 from babel.messages.mofile import write_mo
 from babel.messages.pofile import read_po
@@ -24,7 +25,7 @@ WORKFLOW = "see docs/development.md, Translations: extract → update → transl
 _PERCENT = re.compile(r"%(?:\((\w+)\))?[sdr]")
 
 
-def _catalogue():  # type: ignore[no-untyped-def]
+def _catalogue() -> Catalog:
     with PO.open("rb") as po:
         return read_po(po, locale="sv")
 
@@ -67,7 +68,7 @@ def test_every_message_has_a_swedish_translation_with_the_same_placeholders() ->
         if message.fuzzy:
             problems.append(f"fuzzy: {message.id!r}")
         ids = [message.id] if isinstance(message.id, str) else list(message.id)
-        forms = [message.string] if isinstance(message.string, str) else list(message.string)
+        forms = [message.string] if isinstance(message.string, str) else list(message.string or ())
         if len(forms) != len(ids) or not all(forms):
             problems.append(f"untranslated or a plural form missing: {message.id!r}")
             continue
