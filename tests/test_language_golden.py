@@ -1,6 +1,6 @@
 """The human outputs in Swedish, byte for byte, beside the English golden files.
 
-The English ones are tests/golden/check/, plan/, follow-up/ and report/; these are their `sv/`
+The English ones are tests/golden/check/, plan/, follow-up/, progress/ and report/; these are their `sv/`
 folders. When a change is intended (a new message, a better translation), regenerate and
 review the diff:
 
@@ -99,6 +99,19 @@ def test_the_swedish_follow_up_matches_its_golden_file(
 ) -> None:
     assert main(["follow-up", "-c", "tests/fixtures/followup", "--format", fmt]) == 0
     _compare(GOLDEN / "follow-up" / "sv" / name, capsysbinary.readouterr().out)
+
+
+PROGRESS = [("fixture.txt", "text"), ("fixture.md", "markdown"), ("fixture.csv", "csv")]
+
+
+@pytest.mark.parametrize(("name", "fmt"), PROGRESS)
+def test_the_swedish_progress_matches_its_golden_file(
+    name: str, fmt: str, capsysbinary: pytest.CaptureFixture[bytes]
+) -> None:
+    fixture = "tests/fixtures/progress"
+    args = ["progress", "-c", f"{fixture}/catalog", "--baseline", f"{fixture}/baseline.yaml", "--as-of", "2027-02-01"]
+    assert main([*args, "--format", fmt]) == 1  # two steps are overdue
+    _compare(GOLDEN / "progress" / "sv" / name, capsysbinary.readouterr().out)
 
 
 REPORT_PAGES = ("index.html", "providers/region-testborg.html", "providers/betagardens-halsocentral.html")

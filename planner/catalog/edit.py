@@ -62,7 +62,7 @@ class _Node:
 
 def _at(mark: Any) -> int:
     if mark is None:  # pragma: no cover - the pure-Python parser marks every event
-        raise UnsupportedLayout("an event without a position")
+        raise UnsupportedLayout(_("an event without a position"))
     index: int = mark.index
     return index
 
@@ -92,7 +92,7 @@ def _tree(text: str) -> _Node:
 
     for event in yaml.parse(text, Loader=yaml.SafeLoader):
         if isinstance(event, yaml.AliasEvent):
-            raise UnsupportedLayout("an alias")
+            raise UnsupportedLayout(_("an alias"))
         if isinstance(event, yaml.ScalarEvent):
             node = _Node("scalar", _at(event.start_mark), _at(event.end_mark), value=event.value)
             node.quoted = event.style in ("'", '"')
@@ -114,7 +114,7 @@ def _tree(text: str) -> _Node:
                 last = node.entries[-1][1] if node.entries else (node.items[-1] if node.items else None)
                 node.end = last.end if last is not None else node.start
     if root is None:
-        raise UnsupportedLayout("an empty document")
+        raise UnsupportedLayout(_("an empty document"))
     return root
 
 
@@ -159,7 +159,7 @@ def set_offering(text: str, service: str, channel: str, status: str, since: date
     newline = "\r\n" if "\r\n" in text else "\n"
     root = _tree(text)
     if root.kind != "mapping":
-        raise UnsupportedLayout("not a mapping")
+        raise UnsupportedLayout(_("not a mapping"))
     json_style = bool(root.entries) and text[root.entries[0][0].start] == '"'
     value = _flow_offering(status, since, json_style)
     offerings = root.get("offerings")
@@ -179,7 +179,7 @@ def set_offering(text: str, service: str, channel: str, status: str, since: date
             text, offerings, f"{{{_key(service, json_style)}: {{{_key(channel, json_style)}: {value}}}}}"
         )
     if offerings.kind != "mapping":
-        raise UnsupportedLayout("offerings is not a mapping")
+        raise UnsupportedLayout(_("offerings is not a mapping"))
     channels = offerings.get(service)
     if channels is None:
         indent = _child_indent(text, offerings)
@@ -194,7 +194,7 @@ def set_offering(text: str, service: str, channel: str, status: str, since: date
     if channels.kind == "scalar":
         return _replace_empty(text, channels, f"{{{_key(channel, json_style)}: {value}}}")
     if channels.kind != "mapping":
-        raise UnsupportedLayout("the service's channels are not a mapping")
+        raise UnsupportedLayout(_("the service's channels are not a mapping"))
     current = channels.get(channel)
     if current is None:
         indent = _child_indent(text, channels)
@@ -205,13 +205,13 @@ def set_offering(text: str, service: str, channel: str, status: str, since: date
         replacement = f"status: {status}{newline}{margin}since: {since.isoformat()}"
         return text[: current.start] + replacement + text[current.end :]
     if current.kind == "sequence":
-        raise UnsupportedLayout("the offering is a list")
+        raise UnsupportedLayout(_("the offering is a list"))
     return text[: current.start] + value + text[current.end :]
 
 
 def _replace_empty(text: str, node: _Node, value: str) -> str:
     if node.value not in ("", "~", "null", "Null", "NULL"):
-        raise UnsupportedLayout("a scalar where a mapping belongs")
+        raise UnsupportedLayout(_("a scalar where a mapping belongs"))
     space = "" if node.start > 0 and text[node.start - 1] == " " else " "
     return text[: node.start] + space + value + text[node.end :]
 
@@ -236,7 +236,7 @@ def _add_entry(text: str, mapping: _Node, key: str, flow_value: str, block: str,
             return text[:at] + ", " + entry + text[at:]
         return text[: mapping.close] + entry + text[mapping.close :]
     if not mapping.entries:
-        raise UnsupportedLayout("an empty block mapping")
+        raise UnsupportedLayout(_("an empty block mapping"))
     at, prefix = _after_line(text, mapping.end, newline)
     return text[:at] + prefix + block + text[at:]
 
