@@ -340,8 +340,8 @@ class _Builder:
 
     def too_many_nodes(self) -> str:
         if self.max_nodes == MAX_NODES:
-            return _TOO_MANY_NODES
-        return f"more than {self.max_nodes:,} YAML nodes in one file"
+            return _(_TOO_MANY_NODES).format(nodes=MAX_NODES)
+        return _("more than {nodes:,} YAML nodes in one file").format(nodes=self.max_nodes)
 
     def problem(self, mark: Mark, code: ProblemCode, message: str) -> None:
         if len(self.problems) >= MAX_PROBLEMS:
