@@ -47,6 +47,16 @@ from planner.tui.widgets.problems import ErrorBanner, ProblemsPanel
 POLL_SECONDS = 1.0
 LOAD_SWITCH_INTERVAL = 0.04
 TABS = ("home", "plan", "warnings", "services", "deviations", "follow-up", "progress")
+TAB_FOCUS = {
+    "home": "#units",
+    "plan": "#timeline",
+    "warnings": "#warnings-table",
+    "services": "#service-tree",
+    "deviations": "#deviations-table",
+    "follow-up": "#followup-table",
+    "progress": "#progress-table",
+}
+"""The widget each tab puts the focus on when it is shown."""
 # Keys that make no sense while a dialog (what-if, help, the palette) is open.
 MAIN_ONLY = {"tab", "what_if", "what_if_changes", "reload", "help"}
 
@@ -300,20 +310,8 @@ class ExploreApp(App[None]):
             self._focus_tab(active)
 
     def _focus_tab(self, tab: str) -> None:
-        if tab == "home":
-            self.query_one(HomePane).focus_units()
-        elif tab == "plan":
-            self.query_one(PlanPane).focus_timeline()
-        elif tab == "warnings":
-            self.query_one(WarningsPane).focus_table()
-        elif tab == "services":
-            self.query_one(ServicesPane).focus_tree()
-        elif tab == "deviations":
-            self.query_one(DeviationsPane).focus_table()
-        elif tab == "follow-up":
-            self.query_one(FollowUpPane).focus_table()
-        elif tab == "progress":
-            self.query_one(ProgressPane).focus_table()
+        if tab in TAB_FOCUS:
+            self.query_one(f"#{tab} {TAB_FOCUS[tab]}").focus()
 
     def open_unit(self, unit_id: str, highlight: Highlight | None = None) -> None:
         """Show one hälsocentral (from a table, the timeline, a warning or the palette)."""

@@ -2,9 +2,16 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable, Sequence
+from typing import TypeVar
+
+from rich.text import Text
 from textual.containers import Vertical
+from textual.widgets import Static
 
 from planner.tui.data import Model
+
+T = TypeVar("T")
 
 
 class LazyPane(Vertical):
@@ -35,3 +42,8 @@ class LazyPane(Vertical):
 
     def draw(self, model: Model) -> None:
         raise NotImplementedError
+
+
+def show_row(detail: Static, rows: Sequence[T], index: int, describe: Callable[[T], Text]) -> None:
+    """The detail line under a table: the highlighted row described, or empty when none is."""
+    detail.update(describe(rows[index]) if 0 <= index < len(rows) else "")

@@ -16,7 +16,7 @@ from planner.i18n import _
 from planner.tui import figures, words
 from planner.tui.data import Model
 from planner.tui.messages import OpenUnit
-from planner.tui.panes.base import LazyPane
+from planner.tui.panes.base import LazyPane, show_row
 from planner.tui.widgets.rowtable import Cell, Column, LazyRows, RowTable
 
 
@@ -61,15 +61,7 @@ class DeviationsPane(LazyPane):
 
     @on(RowTable.RowHighlighted, "#deviations-table")
     def _highlighted(self, event: RowTable.RowHighlighted) -> None:
-        detail = self.query_one("#deviation-detail", Static)
-        if not 0 <= event.index < len(self._rows):
-            detail.update("")
-            return
-        row = self._rows[event.index]
-        text = Text(f"{row.file}:{row.line}", style="bold")
-        text.append(f" · {row.unit_name} · {row.service_name} · {row.channel} · {row.kind}\n", style="bold")
-        text.append(row.message)
-        detail.update(text)
+        show_row(self.query_one("#deviation-detail", Static), self._rows, event.index, _describe)
 
     @on(RowTable.RowSelected, "#deviations-table")
     def _chosen(self, event: RowTable.RowSelected) -> None:
@@ -77,5 +69,9 @@ class DeviationsPane(LazyPane):
             row = self._rows[event.index]
             self.post_message(OpenUnit(row.unit, highlight=("deviation", row.service, row.channel)))
 
-    def focus_table(self) -> None:
-        self.query_one("#deviations-table", RowTable).focus()
+
+def _describe(row: figures.DeviationRow) -> Text:
+    text = Text(f"{row.file}:{row.line}", style="bold")
+    text.append(f" · {row.unit_name} · {row.service_name} · {row.channel} · {row.kind}\n", style="bold")
+    text.append(row.message)
+    return text

@@ -21,7 +21,7 @@ from planner.i18n import _
 from planner.tui import followups, words
 from planner.tui.data import Model
 from planner.tui.messages import OpenUnit
-from planner.tui.panes.base import LazyPane
+from planner.tui.panes.base import LazyPane, show_row
 from planner.tui.screens.detail import DetailScreen
 from planner.tui.widgets.rowtable import Cell, Column, LazyRows, RowTable
 
@@ -231,15 +231,7 @@ class FollowUpPane(LazyPane):
 
     @on(RowTable.RowHighlighted, "#followup-flags")
     def _flag_highlighted(self, event: RowTable.RowHighlighted) -> None:
-        detail = self.query_one("#followup-detail", Static)
-        if not 0 <= event.index < len(self._flags):
-            detail.update("")
-            return
-        row = self._flags[event.index]
-        severity = _(words.SEVERITIES.get(row.flag.severity, row.flag.severity))
-        text = Text(f"{row.flag.file}:{row.flag.line} · {row.unit_name} · {row.flag.code} ({severity})\n", style="bold")
-        text.append(row.flag.message)
-        detail.update(text)
+        show_row(self.query_one("#followup-detail", Static), self._flags, event.index, _describe_flag)
 
     @on(RowTable.RowSelected, "#followup-flags")
     def _flag_chosen(self, event: RowTable.RowSelected) -> None:
@@ -258,5 +250,9 @@ class FollowUpPane(LazyPane):
             service = self._services[event.index]
             self.app.push_screen(DetailScreen(service.name, service_chart(service, model.follow_up)))
 
-    def focus_table(self) -> None:
-        self.query_one("#followup-table", RowTable).focus()
+
+def _describe_flag(row: followups.FlagRow) -> Text:
+    severity = _(words.SEVERITIES.get(row.flag.severity, row.flag.severity))
+    text = Text(f"{row.flag.file}:{row.flag.line} · {row.unit_name} · {row.flag.code} ({severity})\n", style="bold")
+    text.append(row.flag.message)
+    return text

@@ -20,7 +20,7 @@ from planner.plan.model import Plan
 from planner.tui import figures, words
 from planner.tui.data import Model
 from planner.tui.messages import OpenUnit
-from planner.tui.widgets.rowtable import Column, Row, RowTable
+from planner.tui.widgets.rowtable import Column, Row, RowTable, SortsByHeader
 
 SHORT = 36
 """Rows below which the terminal counts as short (as `ExploreApp.VERTICAL_BREAKPOINTS`)."""
@@ -65,8 +65,10 @@ def table_rows(model: Model) -> dict[str, Row]:
     }
 
 
-class HomePane(Vertical):
+class HomePane(SortsByHeader, Vertical):
     """Overview figures, per-area summary, filters and the units table."""
+
+    SORTS = figures.UNIT_SORTS
 
     BINDINGS: ClassVar[list[BindingType]] = [
         Binding("slash", "focus_filter", words.KEY_FILTER),
@@ -258,21 +260,6 @@ class HomePane(Vertical):
         if area is not None:
             self.query_one("#filter-area", Select).value = area
             self.focus_units()
-
-    @on(RowTable.HeaderClicked, "#units")
-    def _header_clicked(self, event: RowTable.HeaderClicked) -> None:
-        self._reverse = not self._reverse if event.column == self._sort else False
-        self._sort = event.column
-        self._resort()
-
-    def action_sort(self, reverse: bool) -> None:
-        if reverse:
-            self._reverse = not self._reverse
-        else:
-            sorts = figures.UNIT_SORTS
-            self._sort = sorts[(sorts.index(self._sort) + 1) % len(sorts)]
-            self._reverse = False
-        self._resort()
 
     def action_focus_filter(self) -> None:
         self.query_one("#filter", Input).focus()

@@ -215,6 +215,3 @@ class ProgressPane(LazyPane):
             self.post_message(OpenUnit(step.unit, highlight=("step", step.service, step.action)))
         else:
             self.post_message(RecordStep(step.unit, step.service, step.action))
-
-    def focus_table(self) -> None:
-        self.query_one("#progress-table", RowTable).focus()

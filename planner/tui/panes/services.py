@@ -141,6 +141,3 @@ class ServicesPane(LazyPane):
                 tree.move_cursor(node)
                 break
         table.focus()
-
-    def focus_tree(self) -> None:
-        self.query_one("#service-tree", Tree).focus()

@@ -20,8 +20,8 @@ from planner.i18n import _
 from planner.tui import figures, words
 from planner.tui.data import Model
 from planner.tui.messages import OpenUnit
-from planner.tui.panes.base import LazyPane
-from planner.tui.widgets.rowtable import Cell, Column, LazyRows, RowTable
+from planner.tui.panes.base import LazyPane, show_row
+from planner.tui.widgets.rowtable import Cell, Column, LazyRows, RowTable, SortsByHeader
 
 SEVERITY_STYLE = {
     "error": "bold red",
@@ -45,7 +45,8 @@ def _cells(row: figures.WarningRow, *, member: bool = False, expanded: bool = Fa
     return (severity, row.code, row.unit_name, row.service_name, row.message)
 
 
-class WarningsPane(LazyPane):
+class WarningsPane(SortsByHeader, LazyPane):
+    SORTS = figures.WARNING_SORTS
     BINDINGS: ClassVar[list[BindingType]] = [
         Binding("s", "sort(False)", words.KEY_SORT),
         Binding("S", "sort(True)", words.KEY_REVERSE, key_display="S"),
@@ -116,17 +117,7 @@ class WarningsPane(LazyPane):
 
     @on(RowTable.RowHighlighted, "#warnings-table")
     def _highlighted(self, event: RowTable.RowHighlighted) -> None:
-        detail = self.query_one("#warning-detail", Static)
-        if not 0 <= event.index < len(self._shown):
-            detail.update("")
-            return
-        row, _member = self._shown[event.index]
-        if row.is_group:
-            text = Text(f"{row.service_name} ({row.service}) · {row.code} · {row.unit_name}\n", style="bold")
-        else:
-            text = Text(f"{row.unit_name} ({row.unit}) · {row.service_name} · {row.code}\n", style="bold")
-        text.append(row.message)
-        detail.update(text)
+        show_row(self.query_one("#warning-detail", Static), self._shown, event.index, _describe)
 
     @on(RowTable.RowSelected, "#warnings-table")
     def _chosen(self, event: RowTable.RowSelected) -> None:
@@ -141,20 +132,15 @@ class WarningsPane(LazyPane):
         kind = "warning" if row.severity in ("error", "warning") else "unschedulable"
         self.post_message(OpenUnit(row.unit, highlight=(kind, row.service, row.code)))
 
-    @on(RowTable.HeaderClicked, "#warnings-table")
-    def _header(self, event: RowTable.HeaderClicked) -> None:
-        self._reverse = not self._reverse if event.column == self._sort else False
-        self._sort = event.column
+    def _resort(self) -> None:
         self._fill()
 
-    def action_sort(self, reverse: bool) -> None:
-        if reverse:
-            self._reverse = not self._reverse
-        else:
-            sorts = figures.WARNING_SORTS
-            self._sort = sorts[(sorts.index(self._sort) + 1) % len(sorts)]
-            self._reverse = False
-        self._fill()
 
-    def focus_table(self) -> None:
-        self.query_one(RowTable).focus()
+def _describe(shown: tuple[figures.WarningRow, bool]) -> Text:
+    row, _member = shown
+    if row.is_group:
+        text = Text(f"{row.service_name} ({row.service}) · {row.code} · {row.unit_name}\n", style="bold")
+    else:
+        text = Text(f"{row.unit_name} ({row.unit}) · {row.service_name} · {row.code}\n", style="bold")
+    text.append(row.message)
+    return text

@@ -293,3 +293,29 @@ class RowTable(CursorView):
         if index == self.cursor and event.chain >= 2:
             self.action_select()
         self.cursor = index
+
+
+class SortsByHeader:
+    """For a pane with one sortable RowTable: a click on a header sorts by that column (or
+    reverses the order when it already sorts by it); `s` steps to the next of SORTS, `S`
+    reverses. The pane keeps `_sort` and `_reverse` and redraws in `_resort`."""
+
+    SORTS: ClassVar[tuple[str, ...]]
+    _sort: str
+    _reverse: bool
+
+    def _resort(self) -> None:
+        raise NotImplementedError
+
+    def on_row_table_header_clicked(self, event: RowTable.HeaderClicked) -> None:
+        self._reverse = not self._reverse if event.column == self._sort else False
+        self._sort = event.column
+        self._resort()
+
+    def action_sort(self, reverse: bool) -> None:
+        if reverse:
+            self._reverse = not self._reverse
+        else:
+            self._sort = self.SORTS[(self.SORTS.index(self._sort) + 1) % len(self.SORTS)]
+            self._reverse = False
+        self._resort()
