@@ -140,25 +140,22 @@ class PlanPane(LazyPane):
             which = ""
         if which:
             period["end"] = f"{period['end']} · {which}"
-        if self.group == "unit":
-            legend.update(Text(words.LEGEND, style="dim"))
-            timeline.set_rows(
-                [(u.id, u.name) for u in model.units_by_name],
-                mondays,
-                lambda key: weeks.unit_cells(model, key, mondays),
-                blackouts=blackouts,
-                own_blackouts=lambda key: weeks.unit_blackout_weeks(model, key, mondays),
-                title=words.TIMELINE_TITLE.format(group=words.GROUP_UNIT, **period),
-            )
+        by_unit = self.group == "unit"
+        legend.update(Text(words.LEGEND if by_unit else words.LEGEND_SERVICE, style="dim"))
+        if by_unit:
+            rows = [(u.id, u.name) for u in model.units_by_name]
         else:
-            legend.update(Text(words.LEGEND_SERVICE, style="dim"))
-            timeline.set_rows(
-                [(s.id, s.name) for s in model.services_by_name],
-                mondays,
-                lambda key: weeks.service_cells(model, key, mondays),
-                blackouts=blackouts,
-                title=words.TIMELINE_TITLE.format(group=words.GROUP_SERVICE, **period),
-            )
+            rows = [(s.id, s.name) for s in model.services_by_name]
+        cells = weeks.unit_cells if by_unit else weeks.service_cells
+        timeline.set_rows(
+            rows,
+            mondays,
+            lambda key: cells(model, key, mondays),
+            blackouts=blackouts,
+            # A hälsocentral's own blackouts show on its row; an e-tjänst has none.
+            own_blackouts=(lambda key: weeks.unit_blackout_weeks(model, key, mondays)) if by_unit else None,
+            title=words.TIMELINE_TITLE.format(group=words.GROUP_UNIT if by_unit else words.GROUP_SERVICE, **period),
+        )
 
     def _show_week(self, model: Model, index: int) -> None:
         steps_table = self.query_one("#week-steps", RowTable)
