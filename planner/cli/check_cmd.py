@@ -11,16 +11,18 @@ import os
 import sys
 
 from planner.cli.common import (
-    UsageError,
+    add_as_of_option,
     add_catalog_option,
+    add_format_option,
+    add_out_option,
+    check_out,
     effective_as_of,
     emit,
     load,
-    parse_date,
     selected_units,
     write_out,
 )
-from planner.i18n import _
+from planner.i18n import N_, _
 
 FORMATS = ("text", "json", "github", "junit", "sarif")  # planner.conformance.render.FORMATS, kept light here
 BINARY_FORMATS = ("xlsx",)
@@ -28,38 +30,23 @@ BINARY_FORMATS = ("xlsx",)
 STEP_SUMMARY_ENV = "GITHUB_STEP_SUMMARY"
 
 
-def register(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
-    parser = sub.add_parser(
-        "check",
-        help=_("basutbud conformance per hälsocentral (exit 1 on deviations)"),
-        description=(
-            _(
-                "Check every hälsocentral against the basutbud as of the catalogue's as_of: "
-                "every required e-tjänst must be active in its channel, and no 1177 redirect may "
-                "point at an e-tjänst that is not active in MVG. Exit 0: no deviations; 1: "
-                "deviations; 2: input or usage error. Valid exemptions are reported but do not "
-                "fail the check."
-            )
-        ),
-    )
+HELP = N_("basutbud conformance per hälsocentral (exit 1 on deviations)")
+DESCRIPTION = N_(
+    "Check every hälsocentral against the basutbud as of the catalogue's as_of: "
+    "every required e-tjänst must be active in its channel, and no 1177 redirect may "
+    "point at an e-tjänst that is not active in MVG. Exit 0: no deviations; 1: "
+    "deviations; 2: input or usage error. Valid exemptions are reported but do not "
+    "fail the check."
+)
+
+
+def register(parser: argparse.ArgumentParser) -> None:
     add_catalog_option(parser)
-    parser.add_argument(
-        "--format",
-        choices=(*FORMATS, *BINARY_FORMATS),
-        default=FORMATS[0],
-        help=_("output format (default: {default}; xlsx needs --out)").format(default=FORMATS[0]),
+    add_format_option(parser, FORMATS, BINARY_FORMATS)
+    add_out_option(
+        parser, _("write the report to FILE atomically instead of printing it; nothing is written on input errors")
     )
-    parser.add_argument(
-        "--out",
-        metavar="FILE",
-        help=_("write the report to FILE atomically instead of printing it; nothing is written on input errors"),
-    )
-    parser.add_argument(
-        "--as-of",
-        type=parse_date,
-        metavar="DATE",
-        help=_("check as of this date (YYYY-MM-DD) instead of the catalogue's as_of (default: today)"),
-    )
+    add_as_of_option(parser, _("check as of this date (YYYY-MM-DD) instead of the catalogue's as_of (default: today)"))
     parser.add_argument(
         "--unit",
         action="append",
@@ -75,10 +62,7 @@ def register(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
 
 
 def run(args: argparse.Namespace) -> int:
-    if args.out == "":
-        raise UsageError(_("--out: the file name is empty"))
-    if args.format in BINARY_FORMATS and not args.out:
-        raise UsageError(_("--format {format} writes a file: add --out FILE.{format}").format(format=args.format))
+    check_out(args, BINARY_FORMATS)
     catalog = load(args)
     units = selected_units(args.unit, catalog)
     from planner.conformance.check import check

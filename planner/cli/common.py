@@ -33,13 +33,34 @@ def add_catalog_option(parser: argparse.ArgumentParser) -> None:
     )
 
 
-def add_format_option(parser: argparse.ArgumentParser, formats: tuple[str, ...]) -> None:
+def add_format_option(parser: argparse.ArgumentParser, formats: tuple[str, ...], binary: tuple[str, ...] = ()) -> None:
+    """`--format`, the first of `formats` by default; a `binary` format (xlsx) is written only
+    with `--out` (`check_out`)."""
+    if binary:
+        help = _("output format (default: {default}; xlsx needs --out)").format(default=formats[0])
+    else:
+        help = _("output format (default: {formats})").format(formats=formats[0])
+    parser.add_argument("--format", choices=(*formats, *binary), default=formats[0], help=help)
+
+
+def add_out_option(parser: argparse.ArgumentParser, help: str | None = None) -> None:
+    """`--out FILE`: the report written atomically (`write_out`) instead of printed."""
     parser.add_argument(
-        "--format",
-        choices=formats,
-        default=formats[0],
-        help=_("output format (default: {formats})").format(formats=formats[0]),
+        "--out", metavar="FILE", help=help or _("write the report to FILE atomically instead of printing it")
     )
+
+
+def add_as_of_option(parser: argparse._ActionsContainer, help: str) -> None:
+    """`--as-of DATE`: the day a command works as of, instead of the catalogue's as_of."""
+    parser.add_argument("--as-of", metavar="DATE", type=parse_date, help=help)
+
+
+def check_out(args: argparse.Namespace, binary: tuple[str, ...]) -> None:
+    """An empty `--out`, or a `binary` format (xlsx) without one, is a usage error."""
+    if args.out == "":
+        raise UsageError(_("--out: the file name is empty"))
+    if args.format in binary and not args.out:
+        raise UsageError(_("--format {format} writes a file: add --out FILE.{format}").format(format=args.format))
 
 
 def parse_date(text: str) -> date:

@@ -11,7 +11,7 @@ import argparse
 from typing import TYPE_CHECKING
 
 from planner.cli.common import emit
-from planner.i18n import _
+from planner.i18n import N_, _
 from planner.problems import InputError
 
 if TYPE_CHECKING:
@@ -20,18 +20,15 @@ if TYPE_CHECKING:
 FORMATS = ("text", "json", "markdown")
 
 
-def register(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
-    parser = sub.add_parser(
-        "diff",
-        help=_("compare two plan files: which steps moved, appeared or vanished"),
-        description=(
-            _(
-                "Compare two plans written with `mvgplan plan --format yaml|json`, per "
-                "hälsocentral and e-tjänst. Exit 0 when they are the same, 1 when they differ, 2 "
-                "when a file cannot be read."
-            )
-        ),
-    )
+HELP = N_("compare two plan files: which steps moved, appeared or vanished")
+DESCRIPTION = N_(
+    "Compare two plans written with `mvgplan plan --format yaml|json`, per "
+    "hälsocentral and e-tjänst. Exit 0 when they are the same, 1 when they differ, 2 "
+    "when a file cannot be read."
+)
+
+
+def register(parser: argparse.ArgumentParser) -> None:
     parser.add_argument("old", metavar="OLD", help=_("the earlier plan (.yaml, .yml or .json)"))
     parser.add_argument("new", metavar="NEW", help=_("the later plan (.yaml, .yml or .json)"))
     parser.add_argument(

@@ -9,29 +9,20 @@ from __future__ import annotations
 import argparse
 from pathlib import Path
 
-from planner.cli.common import UsageError, add_catalog_option, catalog_path, parse_date, today
-from planner.i18n import _
+from planner.cli.common import UsageError, add_as_of_option, add_catalog_option, catalog_path, today
+from planner.i18n import N_, _
+
+HELP = N_("browse the catalogue, conformance, plan and warnings in a terminal app")
+DESCRIPTION = N_(
+    "Open the explorer: overview and every hälsocentral, the plan week by week, the "
+    "warnings, the service dependency graph, search (ctrl+p) and what-if (w). It "
+    "reloads when a catalogue file changes. Press ? for the keys, ctrl+q to quit."
+)
 
 
-def register(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
-    parser = sub.add_parser(
-        "explore",
-        help=_("browse the catalogue, conformance, plan and warnings in a terminal app"),
-        description=(
-            _(
-                "Open the explorer: overview and every hälsocentral, the plan week by week, the "
-                "warnings, the service dependency graph, search (ctrl+p) and what-if (w). It "
-                "reloads when a catalogue file changes. Press ? for the keys, ctrl+q to quit."
-            )
-        ),
-    )
+def register(parser: argparse.ArgumentParser) -> None:
     add_catalog_option(parser)
-    parser.add_argument(
-        "--as-of",
-        type=parse_date,
-        metavar="DATE",
-        help=_("show the state as of DATE (YYYY-MM-DD; default: the catalogue's as_of, else today)"),
-    )
+    add_as_of_option(parser, _("show the state as of DATE (YYYY-MM-DD; default: the catalogue's as_of, else today)"))
     # A session of hours makes cycles (widgets, events) that must be collected; the app
     # pauses the collector only in its loading thread (planner/speed.py).
     parser.set_defaults(handler=run, bulk_work=False)

@@ -9,8 +9,8 @@ from __future__ import annotations
 import argparse
 from typing import TYPE_CHECKING
 
-from planner.cli.common import UsageError, add_catalog_option, emit, load
-from planner.i18n import _
+from planner.cli.common import UsageError, add_catalog_option, add_format_option, add_out_option, check_out, emit, load
+from planner.i18n import N_, _
 from planner.problems import InputError, Problem
 
 if TYPE_CHECKING:
@@ -30,25 +30,19 @@ def _month(text: str) -> str:
     return month
 
 
-def register(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
-    parser = sub.add_parser(
-        "follow-up",
-        help=_("did patients move? take-up of the target channel from the usage exports"),
-        description=_(
-            "Read the monthly usage exports in the catalogue's usage/ folder and show, per hälsocentral and "
-            "e-tjänst, how many errands came through each channel over the window, the take-up of the target "
-            "channel month by month, and flags that say what to do. Exit 0; 1 with --strict when a flag is a "
-            "warning; 2 on input errors or when there is no usage data."
-        ),
-    )
+HELP = N_("did patients move? take-up of the target channel from the usage exports")
+DESCRIPTION = N_(
+    "Read the monthly usage exports in the catalogue's usage/ folder and show, per hälsocentral and "
+    "e-tjänst, how many errands came through each channel over the window, the take-up of the target "
+    "channel month by month, and flags that say what to do. Exit 0; 1 with --strict when a flag is a "
+    "warning; 2 on input errors or when there is no usage data."
+)
+
+
+def register(parser: argparse.ArgumentParser) -> None:
     add_catalog_option(parser)
-    parser.add_argument(
-        "--format",
-        choices=(*FORMATS, *BINARY_FORMATS),
-        default=FORMATS[0],
-        help=_("output format (default: {default}; xlsx needs --out)").format(default=FORMATS[0]),
-    )
-    parser.add_argument("--out", metavar="FILE", help=_("write the report to FILE atomically instead of printing it"))
+    add_format_option(parser, FORMATS, BINARY_FORMATS)
+    add_out_option(parser)
     parser.add_argument(
         "--unit", action="append", metavar="ID", help=_("show only this hälsocentral (repeat for more)")
     )
@@ -66,10 +60,7 @@ def register(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
 
 
 def run(args: argparse.Namespace) -> int:
-    if args.out == "":
-        raise UsageError(_("--out: the file name is empty"))
-    if args.format in BINARY_FORMATS and not args.out:
-        raise UsageError(_("--format {format} writes a file: add --out FILE.{format}").format(format=args.format))
+    check_out(args, BINARY_FORMATS)
     catalog = load(args)
     usage = catalog.usage
     if usage.empty:

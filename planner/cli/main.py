@@ -29,8 +29,8 @@ from planner.speed import bulk_work
 EXIT_OK, EXIT_FINDINGS, EXIT_INPUT = 0, 1, 2
 EXIT_INTERRUPTED, EXIT_BROKEN_PIPE = 130, 141  # as a shell reports SIGINT and SIGPIPE
 
-# One module per command, each with `register(subparsers)`; imported on start-up, so they
-# must stay light (argparse only at module level).
+# One module per command, each with HELP and DESCRIPTION (marked N_, translated here) and
+# `register(parser)`; imported on start-up, so they must stay light (argparse only at module level).
 COMMANDS = ("validate", "check", "plan", "diff", "explore", "schema", "follow-up", "report", "progress", "record")
 
 
@@ -98,7 +98,8 @@ def build_parser() -> argparse.ArgumentParser:
     )
     sub = parser.add_subparsers(dest="command", metavar="COMMAND", required=True)
     for name in COMMANDS:
-        import_module(f"planner.cli.{name.replace('-', '_')}_cmd").register(sub)
+        module = import_module(f"planner.cli.{name.replace('-', '_')}_cmd")
+        module.register(sub.add_parser(name, help=_(module.HELP), description=_(module.DESCRIPTION)))
     for command in sub.choices.values():
         command.add_argument(
             "--lang",

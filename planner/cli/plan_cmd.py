@@ -21,6 +21,7 @@ from typing import TYPE_CHECKING
 
 from planner.cli.common import (
     UsageError,
+    add_as_of_option,
     add_catalog_option,
     catalog_path,
     effective_as_of,
@@ -29,7 +30,7 @@ from planner.cli.common import (
     parse_date,
     selected_units,
 )
-from planner.i18n import _, ngettext
+from planner.i18n import N_, _, ngettext
 from planner.limits import MAX_PARALLEL_MIN_WEEKS, PARALLEL_MIN_REASON
 from planner.plan.formats import EXTENSIONS, FORMATS
 from planner.problems import InputError
@@ -61,19 +62,16 @@ def _whole_number(least: int, most: int | None = None, why: str = "") -> Callabl
     return whole_number
 
 
-def register(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
-    parser = sub.add_parser(
-        "plan",
-        help=_("the week-by-week migration plan (brief staff → enable in MVG → redirect in 1177)"),
-        description=(
-            _(
-                "Plan, week by week, the steps that move every hälsocentral's e-tjänster from "
-                "1177 to MVG, within the catalogue's capacity, dependencies and blackouts. Exit "
-                "0 when a plan was made, 1 with --strict and findings or with --check and a "
-                "stale file, 2 on input errors."
-            )
-        ),
-    )
+HELP = N_("the week-by-week migration plan (brief staff → enable in MVG → redirect in 1177)")
+DESCRIPTION = N_(
+    "Plan, week by week, the steps that move every hälsocentral's e-tjänster from "
+    "1177 to MVG, within the catalogue's capacity, dependencies and blackouts. Exit "
+    "0 when a plan was made, 1 with --strict and findings or with --check and a "
+    "stale file, 2 on input errors."
+)
+
+
+def register(parser: argparse.ArgumentParser) -> None:
     add_catalog_option(parser)
     parser.add_argument(
         "--format",
@@ -115,12 +113,7 @@ def register(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
         ),
     )
     what_if.add_argument("--start", metavar="DATE", type=parse_date, help=_("first day of planning (YYYY-MM-DD)"))
-    what_if.add_argument(
-        "--as-of",
-        metavar="DATE",
-        type=parse_date,
-        help=_("the date the plan is made as of (default: the catalogue's)"),
-    )
+    add_as_of_option(what_if, _("the date the plan is made as of (default: the catalogue's)"))
     parser.set_defaults(handler=run)
 
 

@@ -8,8 +8,18 @@ from __future__ import annotations
 
 import argparse
 
-from planner.cli.common import UsageError, add_catalog_option, effective_as_of, emit, load, parse_date
-from planner.i18n import _
+from planner.cli.common import (
+    UsageError,
+    add_as_of_option,
+    add_catalog_option,
+    add_format_option,
+    add_out_option,
+    check_out,
+    effective_as_of,
+    emit,
+    load,
+)
+from planner.i18n import N_, _
 
 FORMATS = ("text", "json", "markdown", "csv")
 BINARY_FORMATS = ("xlsx",)
@@ -17,16 +27,15 @@ BINARY_FORMATS = ("xlsx",)
 DEFAULT_BASELINE = "plans/baseline.yaml"
 
 
-def register(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
-    parser = sub.add_parser(
-        "progress",
-        help=_("compare the approved baseline plan with what the catalogue says was done"),
-        description=_(
-            "Compare the baseline (a plan written by mvgplan plan --format yaml|json) with the catalogue as of "
-            "as_of: every enable and redirect step is done, dropped, overdue, due or upcoming. Exit 0, 1 when a "
-            "step is overdue, 2 on input errors."
-        ),
-    )
+HELP = N_("compare the approved baseline plan with what the catalogue says was done")
+DESCRIPTION = N_(
+    "Compare the baseline (a plan written by mvgplan plan --format yaml|json) with the catalogue as of "
+    "as_of: every enable and redirect step is done, dropped, overdue, due or upcoming. Exit 0, 1 when a "
+    "step is overdue, 2 on input errors."
+)
+
+
+def register(parser: argparse.ArgumentParser) -> None:
     add_catalog_option(parser)
     parser.add_argument(
         "--baseline",
@@ -34,16 +43,9 @@ def register(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
         default=DEFAULT_BASELINE,
         help=_("the approved plan (default: {path}, relative to the current folder)").format(path=DEFAULT_BASELINE),
     )
-    parser.add_argument(
-        "--as-of", metavar="DATE", type=parse_date, help=_("the date to report as of (default: the catalogue's)")
-    )
-    parser.add_argument(
-        "--format",
-        choices=(*FORMATS, *BINARY_FORMATS),
-        default=FORMATS[0],
-        help=_("output format (default: {default}; xlsx needs --out)").format(default="text"),
-    )
-    parser.add_argument("--out", metavar="FILE", help=_("write the report to FILE atomically instead of printing it"))
+    add_as_of_option(parser, _("the date to report as of (default: the catalogue's)"))
+    add_format_option(parser, FORMATS, BINARY_FORMATS)
+    add_out_option(parser)
     parser.set_defaults(handler=run)
 
 
@@ -53,10 +55,7 @@ def run(args: argparse.Namespace) -> int:
     from planner.progress.compute import progress_against
     from planner.progress.render import render
 
-    if args.out == "":
-        raise UsageError(_("--out: the file name is empty"))
-    if args.format in BINARY_FORMATS and not args.out:
-        raise UsageError(_("--format {format} writes a file: add --out FILE.{format}").format(format=args.format))
+    check_out(args, BINARY_FORMATS)
     catalog = load(args)
     found = progress_against(catalog, args.baseline, effective_as_of(args, catalog))
     if found.progress is None:

@@ -13,21 +13,20 @@ import argparse
 import sys
 
 from planner.cli.common import UsageError, add_catalog_option, emit, load, parse_date, today
-from planner.i18n import _
+from planner.i18n import N_, _
 
 ACTIONS = ("enable", "redirect", "retire")
 
 
-def register(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
-    parser = sub.add_parser(
-        "record",
-        help=_("record in the unit file that a step was carried out (enable, redirect, retire)"),
-        description=_(
-            "Set one offering of a unit file: enable makes MVG active, redirect makes 1177 forward to MVG, "
-            "retire withdraws the 1177 e-tjänst, each since DATE. Only that offering changes; the whole "
-            "catalogue is validated first and the change is printed as a diff."
-        ),
-    )
+HELP = N_("record in the unit file that a step was carried out (enable, redirect, retire)")
+DESCRIPTION = N_(
+    "Set one offering of a unit file: enable makes MVG active, redirect makes 1177 forward to MVG, "
+    "retire withdraws the 1177 e-tjänst, each since DATE. Only that offering changes; the whole "
+    "catalogue is validated first and the change is printed as a diff."
+)
+
+
+def register(parser: argparse.ArgumentParser) -> None:
     add_catalog_option(parser)
     parser.add_argument("unit", metavar="UNIT", help=_("the hälsocentral's id (its unit file's name)"))
     parser.add_argument("service", metavar="SERVICE", help=_("the e-tjänst's id"))

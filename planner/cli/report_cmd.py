@@ -10,8 +10,8 @@ import argparse
 import os
 import sys
 
-from planner.cli.common import UsageError, add_catalog_option, effective_as_of, load, parse_date
-from planner.i18n import _, ngettext
+from planner.cli.common import UsageError, add_as_of_option, add_catalog_option, effective_as_of, load
+from planner.i18n import N_, _, ngettext
 
 FORMATS = ("html",)
 DEFAULT_BASELINE = "plans/baseline.yaml"
@@ -19,17 +19,16 @@ DEFAULT_BASELINE = "plans/baseline.yaml"
 it exists; a `--baseline` given by name must exist."""
 
 
-def register(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
-    parser = sub.add_parser(
-        "report",
-        help=_("HTML reports: one per huvudman, and an overview for the nämnd"),
-        description=_(
-            "Write DIR/index.html, the overview for hälso- och sjukvårdsnämnden, and "
-            "DIR/providers/<slug>.html, one feedback report per huvudman: basutbud conformance, "
-            "the plan ahead, warnings and what to do. Each page is one self-contained file. "
-            "Exit 0 when written, 2 on input errors."
-        ),
-    )
+HELP = N_("HTML reports: one per huvudman, and an overview for the nämnd")
+DESCRIPTION = N_(
+    "Write DIR/index.html, the overview for hälso- och sjukvårdsnämnden, and "
+    "DIR/providers/<slug>.html, one feedback report per huvudman: basutbud conformance, "
+    "the plan ahead, warnings and what to do. Each page is one self-contained file. "
+    "Exit 0 when written, 2 on input errors."
+)
+
+
+def register(parser: argparse.ArgumentParser) -> None:
     add_catalog_option(parser)
     parser.add_argument("--out", metavar="DIR", required=True, help=_("the folder to write the pages to"))
     parser.add_argument(
@@ -41,9 +40,7 @@ def register(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
         default=FORMATS[0],
         help=_("output format (default: {default})").format(default="html"),
     )
-    parser.add_argument(
-        "--as-of", metavar="DATE", type=parse_date, help=_("report as of this date (default: the catalogue's as_of)")
-    )
+    add_as_of_option(parser, _("report as of this date (default: the catalogue's as_of)"))
     parser.add_argument(
         "--baseline",
         metavar="FILE",

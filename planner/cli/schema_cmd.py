@@ -7,22 +7,19 @@ import json
 from pathlib import Path
 
 from planner.cli.common import UsageError, add_format_option, emit
-from planner.i18n import _
+from planner.i18n import N_, _
 
 KINDS = ("region", "services", "basutbud", "unit")
 
 
-def register(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
-    parser = sub.add_parser(
-        "schema",
-        help=_("print or write the JSON Schema of the catalogue files"),
-        description=(
-            _(
-                "Print the JSON Schema of one kind of catalogue file, or with --write DIR write "
-                "all four (region, services, basutbud, unit) as <kind>.schema.json."
-            )
-        ),
-    )
+HELP = N_("print or write the JSON Schema of the catalogue files")
+DESCRIPTION = N_(
+    "Print the JSON Schema of one kind of catalogue file, or with --write DIR write "
+    "all four (region, services, basutbud, unit) as <kind>.schema.json."
+)
+
+
+def register(parser: argparse.ArgumentParser) -> None:
     parser.add_argument("kind", nargs="?", choices=KINDS, help=_("one file kind (default: all, as one JSON object)"))
     parser.add_argument("--write", metavar="DIR", help=_("write every schema into DIR (e.g. catalog/schema)"))
     add_format_option(parser, ("json",))

@@ -6,15 +6,13 @@ import argparse
 import json
 
 from planner.cli.common import add_catalog_option, add_format_option, emit, load
-from planner.i18n import _
+from planner.i18n import N_, _
+
+HELP = N_("check that the catalogue's files are well-formed and consistent")
+DESCRIPTION = N_("Load and validate the whole catalogue; print every error with file:line:column.")
 
 
-def register(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
-    parser = sub.add_parser(
-        "validate",
-        help=_("check that the catalogue's files are well-formed and consistent"),
-        description=_("Load and validate the whole catalogue; print every error with file:line:column."),
-    )
+def register(parser: argparse.ArgumentParser) -> None:
     add_catalog_option(parser)
     add_format_option(parser, ("text", "json"))
     parser.set_defaults(handler=run)
