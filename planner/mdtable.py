@@ -21,3 +21,10 @@ def table(head: Sequence[str], rows: Sequence[Sequence[str]]) -> list[str]:
         "|" + "|".join("---" for _ in head) + "|",
         *("| " + " | ".join(cell(c) for c in row) + " |" for row in rows),
     ]
+
+
+def section(heading: str, head: Sequence[str], rows: Sequence[Sequence[str]]) -> list[str]:
+    """A blank line, a `### heading`, a blank line and the table; nothing when there are no rows."""
+    if not rows:
+        return []
+    return ["", "### " + heading, "", *table(head, rows)]

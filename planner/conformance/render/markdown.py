@@ -7,7 +7,7 @@ from planner.conformance import words
 from planner.conformance.model import ConformanceReport
 from planner.conformance.render import Context
 from planner.i18n import _
-from planner.mdtable import cell, table
+from planner.mdtable import cell, section, table
 
 
 def render(report: ConformanceReport, ctx: Context) -> str:
@@ -38,13 +38,9 @@ def render(report: ConformanceReport, ctx: Context) -> str:
         [f"`{d.unit}`", f"`{d.service}`", d.channel, f"`{d.kind}`", f"`{d.file}:{d.line}`", d.message]
         for d in report.deviations()
     ]
-    if deviations:
-        lines += [
-            "",
-            "### " + _("Deviations"),
-            "",
-            *table([_("Unit"), _("E-tjänst"), _("Channel"), _("Kind"), _("Where"), _("Message")], deviations),
-        ]
+    lines += section(
+        _("Deviations"), [_("Unit"), _("E-tjänst"), _("Channel"), _("Kind"), _("Where"), _("Message")], deviations
+    )
     exempt = [
         [
             f"`{e.unit}`",
@@ -57,26 +53,20 @@ def render(report: ConformanceReport, ctx: Context) -> str:
         ]
         for e in report.exempt()
     ]
-    if exempt:
-        lines += [
-            "",
-            "### " + _("Exemptions"),
-            "",
-            *table(
-                [_("Unit"), _("E-tjänst"), _("Channel"), _("Until"), _("Reason"), _("Decision"), _("Where")], exempt
-            ),
-        ]
+    lines += section(
+        _("Exemptions"),
+        [_("Unit"), _("E-tjänst"), _("Channel"), _("Until"), _("Reason"), _("Decision"), _("Where")],
+        exempt,
+    )
     unused = [
         [f"`{x.unit}`", f"`{x.service}`", x.channel, f"`{x.file}:{x.line}`", x.message]
         for x in report.unused_exemptions()
     ]
-    if unused:
-        lines += [
-            "",
-            "### " + _("Exemptions that waive nothing (information only)"),
-            "",
-            *table([_("Unit"), _("E-tjänst"), _("Channel"), _("Where"), _("Message")], unused),
-        ]
+    lines += section(
+        _("Exemptions that waive nothing (information only)"),
+        [_("Unit"), _("E-tjänst"), _("Channel"), _("Where"), _("Message")],
+        unused,
+    )
     if ctx.uniformity is not None:
         u = ctx.uniformity
         rows = [
