@@ -216,3 +216,29 @@ def test_a_missing_file_is_told_apart_so_the_caller_can_say_what_to_create(tmp_p
         read_bounded(tmp_path / "nothing.yaml")
     assert refused.value.missing
     assert load_catalog(tmp_path).problems  # the loader's own words for it still apply
+
+
+@pytest.mark.parametrize("kind", ["a named pipe", "a link to /dev/zero"])
+def test_the_language_of_a_run_is_found_without_hanging_on_a_region_yaml_that_is_not_a_file(
+    short_tmp: Path, kind: str
+) -> None:
+    """Without `--lang` or `$MVGPLAN_LANG`, the language comes from region.yaml (SPEC §10), read
+    before the parser is built: that read, too, refuses a pipe or a device instead of blocking."""
+    import subprocess
+    import sys
+
+    root = short_tmp / "c"
+    shutil.copytree(MINI, root)
+    _special(kind, root / "region.yaml", [])
+    env = {k: v for k, v in os.environ.items() if k != "MVGPLAN_LANG"}
+    run = subprocess.run(
+        [sys.executable, "-m", "planner", "validate", "-c", str(root)],
+        capture_output=True,
+        text=True,
+        env=env,
+        timeout=60,
+        check=False,
+    )
+    assert run.returncode == 2
+    assert f"{root / 'region.yaml'}:1:1: error[" in run.stderr
+    assert "Traceback" not in run.stderr

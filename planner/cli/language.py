@@ -83,10 +83,13 @@ def _catalog_dir(words: Sequence[str], env: Mapping[str, str]) -> str:
 
 def _region_language(folder: str) -> str | None:
     """The value of region.yaml's top-level `language:` key, without loading the catalogue."""
+    # Through the one bounded reader: a region.yaml that is a FIFO or a device must not hang
+    # or exhaust the run here, before the loader gets to refuse it with its line and reason.
+    from planner.readfile import Unreadable, read_bounded
+
     try:
-        with open(os.path.join(folder, "region.yaml"), "rb") as region:
-            text = region.read(_REGION_BYTES)
-    except (OSError, ValueError):  # no catalogue there (yet): the command itself will say so
+        text = read_bounded(os.path.join(folder, "region.yaml"), limit=_REGION_BYTES)
+    except (Unreadable, OSError, ValueError):  # no catalogue there (yet), or not a file: the command itself will say so
         return None
     match = _LANGUAGE_LINE.search(text)
     return match.group(2).decode("utf-8", "replace") if match else None
