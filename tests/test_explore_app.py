@@ -3,14 +3,11 @@
 from __future__ import annotations
 
 import asyncio
-import functools
-from collections.abc import Callable, Coroutine, Mapping, Sequence
-from datetime import date
+from collections.abc import Mapping, Sequence
 from pathlib import Path
-from typing import Any
 
 import pytest
-from textual.pilot import Pilot
+from explore_support import TODAY, headless, make_app, settled
 from textual.widgets import Input, Static, TabbedContent, Tree
 
 from planner.tui.app import ExploreApp
@@ -23,35 +20,6 @@ from planner.tui.widgets.rowtable import RowTable
 from planner.tui.widgets.timeline import Timeline
 
 SIZE = (140, 45)
-TODAY = date(2026, 11, 23)
-
-
-def headless(test: Callable[..., Coroutine[Any, Any, None]]) -> Callable[..., None]:
-    """Run an async pilot test in its own event loop (no asyncio plugin needed)."""
-
-    @functools.wraps(test)
-    def run(*args: Any, **kwargs: Any) -> None:
-        asyncio.run(test(*args, **kwargs))
-
-    return run
-
-
-def make_app(catalog: Path) -> ExploreApp:
-    # No polling: the tests press r, so nothing changes under them by itself.
-    app = ExploreApp(str(catalog), today=TODAY, poll_seconds=None)
-    app.animation_level = "none"  # a tab switch need not wait for its underline to glide
-    return app
-
-
-async def settled(app: ExploreApp, pilot: Pilot[None]) -> None:
-    """Wait until the load (all stages) and anything it posted have been handled."""
-    for _ in range(500):
-        await app.workers.wait_for_complete()
-        await pilot.pause()
-        if not app._loading and not app.workers:
-            return
-        await asyncio.sleep(0.01)
-    raise AssertionError("the explorer did not settle")
 
 
 def units_table(app: ExploreApp) -> RowTable:

@@ -3,49 +3,18 @@ the flags with Enter opening the unit, and a month-by-month chart per e-tjänst.
 
 from __future__ import annotations
 
-import asyncio
-import functools
-from collections.abc import Callable, Coroutine
-from datetime import date
 from pathlib import Path
-from typing import Any
 
 import pytest
-from textual.pilot import Pilot
+from explore_support import TODAY, headless, make_app, settled
 from textual.widgets import Static
 
 from planner.tui import data, followups
-from planner.tui.app import ExploreApp
 from planner.tui.screens.detail import DetailScreen
 from planner.tui.screens.unit import UnitScreen
 from planner.tui.widgets.rowtable import RowTable
 
 FOLLOWUP = Path(__file__).parent / "fixtures" / "followup"
-TODAY = date(2026, 11, 23)
-
-
-def headless(test: Callable[..., Coroutine[Any, Any, None]]) -> Callable[..., None]:
-    @functools.wraps(test)
-    def run(*args: Any, **kwargs: Any) -> None:
-        asyncio.run(test(*args, **kwargs))
-
-    return run
-
-
-async def settled(app: ExploreApp, pilot: Pilot[None]) -> None:
-    for _ in range(500):
-        await app.workers.wait_for_complete()
-        await pilot.pause()
-        if not app._loading and not app.workers:
-            return
-        await asyncio.sleep(0.01)
-    raise AssertionError("the explorer did not settle")
-
-
-def make_app(catalog: Path) -> ExploreApp:
-    app = ExploreApp(str(catalog), today=TODAY, poll_seconds=None)
-    app.animation_level = "none"
-    return app
 
 
 def test_the_model_carries_the_same_follow_up_as_the_command(mini: Path) -> None:

@@ -4,18 +4,14 @@ one can read, warnings in the order of action, one truth per date, Enter that ex
 from __future__ import annotations
 
 import asyncio
-import functools
-from collections.abc import Callable, Coroutine
 from datetime import date
 from pathlib import Path
-from typing import Any
 
 import pytest
-from textual.pilot import Pilot
+from explore_support import TODAY, headless, make_app, settled
 from textual.widgets import DataTable, Input, Static
 
 from planner.tui import data, figures
-from planner.tui.app import ExploreApp
 from planner.tui.changes import parallel_weeks, what_if_changes
 from planner.tui.dates import date_notes
 from planner.tui.panes.plan import PlanPane
@@ -27,32 +23,7 @@ from planner.tui.widgets.problems import ErrorBanner
 from planner.tui.widgets.rowtable import RowTable
 from planner.tui.widgets.timeline import Timeline
 
-TODAY = date(2026, 11, 23)
 SMALL, LARGE = (80, 24), (140, 45)
-
-
-def headless(test: Callable[..., Coroutine[Any, Any, None]]) -> Callable[..., None]:
-    @functools.wraps(test)
-    def run(*args: Any, **kwargs: Any) -> None:
-        asyncio.run(test(*args, **kwargs))
-
-    return run
-
-
-def make_app(catalog: Path, poll_seconds: float | None = None) -> ExploreApp:
-    app = ExploreApp(str(catalog), today=TODAY, poll_seconds=poll_seconds)
-    app.animation_level = "none"
-    return app
-
-
-async def settled(app: ExploreApp, pilot: Pilot[None]) -> None:
-    for _ in range(500):
-        await app.workers.wait_for_complete()
-        await pilot.pause()
-        if not app._loading and not app.workers:
-            return
-        await asyncio.sleep(0.01)
-    raise AssertionError("the explorer did not settle")
 
 
 def model_of(catalog: Path) -> data.Model:

@@ -1,0 +1,44 @@
+"""The explorer's pilot-test set-up, shared by the tests/test_explore_*.py files."""
+
+from __future__ import annotations
+
+import asyncio
+import functools
+from collections.abc import Callable, Coroutine
+from datetime import date
+from pathlib import Path
+from typing import Any
+
+from textual.pilot import Pilot
+
+from planner.tui.app import ExploreApp
+
+TODAY = date(2026, 11, 23)
+
+
+def headless(test: Callable[..., Coroutine[Any, Any, None]]) -> Callable[..., None]:
+    """Run an async pilot test in its own event loop (no asyncio plugin needed)."""
+
+    @functools.wraps(test)
+    def run(*args: Any, **kwargs: Any) -> None:
+        asyncio.run(test(*args, **kwargs))
+
+    return run
+
+
+def make_app(catalog: Path, poll_seconds: float | None = None) -> ExploreApp:
+    """An explorer on `catalog` as of TODAY; no polling unless asked, so nothing changes under a test."""
+    app = ExploreApp(str(catalog), today=TODAY, poll_seconds=poll_seconds)
+    app.animation_level = "none"  # a tab switch need not wait for its underline to glide
+    return app
+
+
+async def settled(app: ExploreApp, pilot: Pilot[None]) -> None:
+    """Wait until the load (all stages) and anything it posted have been handled."""
+    for _ in range(500):
+        await app.workers.wait_for_complete()
+        await pilot.pause()
+        if not app._loading and not app.workers:
+            return
+        await asyncio.sleep(0.01)
+    raise AssertionError("the explorer did not settle")
