@@ -387,7 +387,9 @@ class _Builder:
 
         The hot loop keeps the innermost open mapping or sequence in local variables and
         pushes it on a stack only when a child container opens: a national catalogue is a
-        million events, and attribute look-ups and calls per event are what it costs.
+        million events, and attribute look-ups and calls per event are what it costs. Every
+        complete value (a scalar, a closed mapping or list, an alias) falls through to one
+        placement tail at the end of the loop body rather than to a helper it would call.
         """
         get_event: Any = _Parser(text).get_event  # typed loosely: the hot loop reads event fields
         scalar_event, alias_event = yaml.ScalarEvent, yaml.AliasEvent
@@ -426,47 +428,11 @@ class _Builder:
                     plain = event.style in plain_styles
                     if plain and value in special:
                         value = special[value]
-                    if container is None:
-                        root, root_pos = value, PosNode(mark)
-                    elif children.__class__ is list:
-                        container.append(value)
-                        children.append(mark)
-                    elif key is no_key:
-                        if value.__class__ is not str:
-                            value = self.odd_key(value, mark)
-                        elif plain and value == "<<":
-                            message = "merge key '<<': a catalogue uses no merge keys; write the keys out"
-                            self.problem(mark, "invalid_value", message)
-                        if value in keys:
-                            skip = True
-                            self.duplicate(value, mark, keys[value])
-                        key, key_mark = value, mark
-                    else:
-                        if not skip:
-                            container[key] = value
-                            keys[key] = key_mark
-                            children[key] = mark
-                        key, skip = no_key, False
-                    continue
-                if kind is map_end or kind is seq_end:
-                    value, done = container, posnode
-                    assert done is not None
+                    at: Any = mark
+                elif kind is map_end or kind is seq_end:
+                    value, at = container, posnode
                     container, keys, children, posnode, key, key_mark, skip = stack.pop()
-                    if container is None:
-                        root, root_pos = value, done
-                    elif children.__class__ is list:
-                        container.append(value)
-                        children.append(done)
-                    elif key is no_key:  # a mapping or list used as a key
-                        key, key_mark = self.odd_key(value, done.mark), done.mark
-                    else:
-                        if not skip:
-                            container[key] = value
-                            keys[key] = key_mark
-                            children[key] = done
-                        key, skip = no_key, False
-                    continue
-                if kind is map_start or kind is seq_start:
+                elif kind is map_start or kind is seq_start:
                     start = event.start_mark
                     mark = (start.line + 1, start.column + 1)
                     nodes += 1
@@ -485,7 +451,7 @@ class _Builder:
                     posnode = PosNode(mark, keys, children)
                     key, skip = no_key, False
                     continue
-                if kind is alias_event:
+                elif kind is alias_event:
                     start = event.start_mark
                     mark = (start.line + 1, start.column + 1)
                     self.trustworthy = False
@@ -493,29 +459,46 @@ class _Builder:
                     self.problem(mark, "invalid_value", message)
                     # The alias stands for nothing: the document is not trusted past this point
                     # anyway, so keep the structure and drop the value.
-                    if container is None:
-                        root, root_pos = None, PosNode(mark)
-                    elif children.__class__ is list:
-                        container.append(None)
-                        children.append(mark)
-                    elif key is no_key:
-                        key, key_mark = f"<alias at line {mark[0]}>", mark
-                    else:
-                        if not skip:
-                            container[key] = None
-                            keys[key] = key_mark
-                            children[key] = mark
-                        key, skip = no_key, False
-                    continue
-                if kind is yaml.DocumentStartEvent:
+                    value, at = None, mark
+                elif kind is yaml.DocumentStartEvent:
                     documents += 1
                     if documents > 1:
                         start = event.start_mark
                         message = "a second YAML document ('---'): a catalogue file holds one; remove it"
                         self.stop((start.line + 1, start.column + 1), "yaml_syntax", message)
                     continue
-                if kind is yaml.StreamEndEvent:
+                elif kind is yaml.StreamEndEvent:
                     break
+                else:
+                    continue
+                # One place for a value that is complete (a scalar, a closed mapping or list,
+                # an alias's nothing); `at` is its mark, or the closed container's PosNode.
+                if container is None:
+                    root, root_pos = value, (at if kind is map_end or kind is seq_end else PosNode(at))
+                elif children.__class__ is list:
+                    container.append(value)
+                    children.append(at)
+                elif key is no_key:  # the value stands where a key should
+                    if kind is scalar_event:
+                        if value.__class__ is not str:
+                            value = self.odd_key(value, at)
+                        elif plain and value == "<<":
+                            message = "merge key '<<': a catalogue uses no merge keys; write the keys out"
+                            self.problem(at, "invalid_value", message)
+                        if value in keys:
+                            skip = True
+                            self.duplicate(value, at, keys[value])
+                        key, key_mark = value, at
+                    elif kind is alias_event:
+                        key, key_mark = f"<alias at line {at[0]}>", at
+                    else:  # a mapping or list used as a key
+                        key, key_mark = self.odd_key(value, at.mark), at.mark
+                else:
+                    if not skip:
+                        container[key] = value
+                        keys[key] = key_mark
+                        children[key] = at
+                    key, skip = no_key, False
         except _Stop:
             if stack:  # stopped inside the tree: nothing below the top is reliable
                 return None, root_pos, documents > 0
