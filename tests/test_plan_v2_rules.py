@@ -8,13 +8,16 @@ briefings lead by two weeks (first enable 2026-W51), the minimum parallel period
 from __future__ import annotations
 
 from datetime import date, timedelta
+from itertools import product
 from pathlib import Path
+from typing import Any, get_args
 
-from plan_builder import MIGRATE, Spec, off, plan_for, step, svc, weeks_of
+from plan_builder import AS_OF, MIGRATE, Spec, off, plan_for, step, svc, weeks_of
 from plan_verifier import Options, verify
 
 from planner.calendar import first_monday_after, first_week_dated_from
-from planner.catalog.model import Blackout
+from planner.catalog.model import Blackout, Status
+from planner.conformance.check import check
 from planner.plan.blackouts import closed_weeks, closing
 from planner.plan.model import ACTIONS, Plan, Step, plan_order, reading_order
 from planner.plan.render import render
@@ -98,6 +101,21 @@ def test_a_broken_redirect_gets_an_urgent_enable_without_redirect_or_parallel_sl
     enable = step(plan, "hc", "a", "enable")
     assert enable.channel == "mvg"
     assert "patients are forwarded to nothing here" in enable.reason
+
+
+def test_the_plan_repairs_exactly_the_redirects_check_calls_broken(tmp_path: Path) -> None:
+    # Every pair of 1177 and MVG statuses at one unit each: the planner's case 5 and the
+    # check's broken_redirect ask one rule (planner/catalog/redirects.py), so they agree.
+    statuses = (None, *get_args(Status))
+    units: dict[str, dict[str, Any]] = {}
+    for legacy, target in product(("active", "redirect"), statuses):
+        channels = {"1177": off(legacy, "2026-01-01"), **({"mvg": off(target, "2026-01-01")} if target else {})}
+        units[f"hc-{legacy}-{target or 'none'}"] = {"a": channels}
+    catalog, plan = plan_for(Spec([svc("a")], units), tmp_path)
+    repaired = {s.unit for s in plan.steps if s.action == "enable" and "forwarded to nothing" in s.reason}
+    broken = {d.unit for d in check(catalog, AS_OF).deviations() if d.kind == "broken_redirect"}
+    # A redirect to MVG where the service is anything but active; never an active 1177.
+    assert repaired == broken == {f"hc-redirect-{t}" for t in ("none", "planned", "retired", "redirect")}
 
 
 def test_urgent_repairs_go_before_every_other_enable_when_capacity_binds(tmp_path: Path) -> None:

@@ -16,13 +16,14 @@ from graphlib import TopologicalSorter
 from typing import TYPE_CHECKING, Literal
 
 from planner.calendar import first_monday_after, first_week_dated_from, monday_of
+from planner.catalog import redirects
 from planner.plan import texts
 from planner.plan.blackouts import closed_weeks
 from planner.plan.model import Binding, PlanOptions, Unschedulable
 
 if TYPE_CHECKING:
     from planner.catalog.loader import Catalog
-    from planner.catalog.model import Offering
+    from planner.catalog.model import Offering, Status
 
 TaskKind = Literal["migration", "running", "introduction", "repair"]
 """Case 1 (enable + redirect), case 2 (redirect only), case 3 (enable only), case 5 (an
@@ -173,7 +174,7 @@ def _overrides(catalog: Catalog, options: PlanOptions) -> dict[str, str]:
     return out
 
 
-def _status(channels: Mapping[str, Offering], channel: str) -> str | None:
+def _status(channels: Mapping[str, Offering], channel: str) -> Status | None:
     offering = channels.get(channel)
     return None if offering is None else offering.status
 
@@ -234,9 +235,10 @@ def build_problem(catalog: Catalog, options: PlanOptions) -> Problem:
                 continue
             channels = unit.offerings.get(sid, {})
             legacy_status = _status(channels, legacy)
+            target_status = _status(channels, target)
             legacy_active = legacy_status == "active"
-            target_active = _status(channels, target) == "active"
-            if legacy_status == "redirect" and not target_active:
+            target_active = target_status == "active"
+            if redirects.is_broken(legacy_status, target_status):  # case 5: repair it
                 drafts.append((unit.id, sid, "repair"))
             elif legacy_active and not target_active:
                 drafts.append((unit.id, sid, "migration"))
