@@ -12,7 +12,7 @@ from pydantic import BaseModel, ValidationError
 
 from planner.catalog.model import BOUND_REASONS, Misplaced
 from planner.catalog.yamltree import PosNode
-from planner.i18n import _
+from planner.i18n import N_, _
 from planner.problems import Problem, ProblemCode
 
 _QUOTED = re.compile(r"'([^']*)'")
@@ -154,6 +154,30 @@ def _describe(value: Any) -> str:
     return f"'{visible(str(value))}'"
 
 
+_MAPPING = (
+    N_("{prefix}is empty: write its 'key: value' lines below it, indented"),
+    N_("{prefix}expected a mapping of 'key: value' lines, got {describe}"),
+)
+_LIST = (
+    N_("{prefix}is empty: write its items below it as '- item' lines"),
+    N_("{prefix}expected a list ('- item' lines or [a, b]), got {describe}"),
+)
+_TEXT = (
+    N_("{prefix}is empty: write a value after the ':'"),
+    N_("{prefix}expected text, got {describe}; put it in quotes"),
+)
+_WRONG_TYPE: Mapping[str, tuple[str, str]] = {
+    "model_type": _MAPPING,
+    "model_attributes_type": _MAPPING,
+    "dict_type": _MAPPING,
+    "list_type": _LIST,
+    "string_type": _TEXT,
+    "str_type": _TEXT,
+}
+"""A value of the wrong type, by pydantic's error type: what to write where it is empty, and
+what was expected where it is something else."""
+
+
 def _message(error: Mapping[str, Any], loc: tuple[Any, ...], model: type[BaseModel], data: Any) -> str:
     kind = error["type"]
     where = dotted(loc, data)
@@ -184,32 +208,16 @@ def _message(error: Mapping[str, Any], loc: tuple[Any, ...], model: type[BaseMod
             expected=", ".join(expected),
             hint=hint,
         )
-    if kind in ("model_type", "model_attributes_type", "dict_type"):
-        if not loc:
+    if kind in _WRONG_TYPE:
+        if not loc and _WRONG_TYPE[kind] is _MAPPING:
             keys = ", ".join(f"{name}:" for name in _required_names(model))
             return _("the file must be a mapping of 'key: value' lines ({keys} …), but it is {describe}").format(
                 keys=keys, describe=_describe(value)
             )
+        when_empty, when_other = _WRONG_TYPE[kind]
         if value is None:
-            return _("{prefix}is empty: write its 'key: value' lines below it, indented").format(prefix=prefix)
-        return _("{prefix}expected a mapping of 'key: value' lines, got {describe}").format(
-            prefix=prefix,
-            describe=_describe(value),
-        )
-    if kind == "list_type":
-        if value is None:
-            return _("{prefix}is empty: write its items below it as '- item' lines").format(prefix=prefix)
-        return _("{prefix}expected a list ('- item' lines or [a, b]), got {describe}").format(
-            prefix=prefix,
-            describe=_describe(value),
-        )
-    if kind in ("string_type", "str_type"):
-        if value is None:
-            return _("{prefix}is empty: write a value after the ':'").format(prefix=prefix)
-        return _("{prefix}expected text, got {describe}; put it in quotes").format(
-            prefix=prefix,
-            describe=_describe(value),
-        )
+            return _(when_empty).format(prefix=prefix)
+        return _(when_other).format(prefix=prefix, describe=_describe(value))
     if kind == "string_too_short":
         return _("{prefix}must not be empty").format(prefix=prefix)
     if kind in ("greater_than_equal", "less_than_equal", "greater_than", "less_than"):

@@ -16,11 +16,10 @@ from planner.cli.common import (
     add_format_option,
     add_out_option,
     check_out,
+    deliver,
     effective_as_of,
-    emit,
     load,
     selected_units,
-    write_out,
 )
 from planner.i18n import N_, _
 
@@ -78,12 +77,9 @@ def run(args: argparse.Namespace) -> int:
     if args.format == "xlsx":
         from planner.conformance.render.xlsx import render_bytes
 
-        write_out(args.out, render_bytes(report, ctx))
-    elif args.out:
-        text = render(args.format, report, ctx)
-        write_out(args.out, text if text.endswith("\n") else text + "\n")
+        deliver(args.out, render_bytes(report, ctx))
     else:
-        emit(render(args.format, report, ctx))
+        deliver(args.out, render(args.format, report, ctx))
     if args.format == "github":
         _append_step_summary(render("markdown", report, ctx))
     return 0 if report.conformant else 1

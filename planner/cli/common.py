@@ -16,6 +16,8 @@ if TYPE_CHECKING:
 
 DEFAULT_CATALOG = "catalog"
 CATALOG_ENV = "MVGPLAN_CATALOG"
+DEFAULT_BASELINE = "plans/baseline.yaml"
+"""The approved plan `progress` and `report` compare with, relative to the current folder."""
 
 
 class UsageError(Exception):
@@ -128,6 +130,19 @@ def write_out(path: str, data: str | bytes) -> None:
 def emit(text: str) -> None:
     """Results go to stdout, ending in exactly one newline."""
     sys.stdout.write(text if text.endswith("\n") or not text else text + "\n")
+
+
+def deliver(out: str | None, report: str | bytes) -> None:
+    """A command's report: printed (`emit`), or written to `out` (`--out`) atomically and
+    ending in one newline as printed text does. A binary report (xlsx) goes only to `out`:
+    `check_out` refused the command line without one."""
+    if isinstance(report, bytes):
+        assert out, "check_out lets a binary format through only with --out"
+        write_out(out, report)
+    elif out:
+        write_out(out, report if report.endswith("\n") else report + "\n")
+    else:
+        emit(report)
 
 
 def selected_units(wanted: list[str] | None, catalog: Catalog) -> list[str] | None:

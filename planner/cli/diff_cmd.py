@@ -10,7 +10,7 @@ from __future__ import annotations
 import argparse
 from typing import TYPE_CHECKING
 
-from planner.cli.common import emit
+from planner.cli.common import add_format_option, emit
 from planner.i18n import N_, _
 from planner.problems import InputError
 
@@ -31,12 +31,7 @@ DESCRIPTION = N_(
 def register(parser: argparse.ArgumentParser) -> None:
     parser.add_argument("old", metavar="OLD", help=_("the earlier plan (.yaml, .yml or .json)"))
     parser.add_argument("new", metavar="NEW", help=_("the later plan (.yaml, .yml or .json)"))
-    parser.add_argument(
-        "--format",
-        choices=FORMATS,
-        default=FORMATS[0],
-        help=_("output format (default: {FORMATS})").format(FORMATS=FORMATS[0]),
-    )
+    add_format_option(parser, FORMATS)
     parser.set_defaults(handler=run)
 
 

@@ -9,7 +9,15 @@ from __future__ import annotations
 import argparse
 from typing import TYPE_CHECKING
 
-from planner.cli.common import UsageError, add_catalog_option, add_format_option, add_out_option, check_out, emit, load
+from planner.cli.common import (
+    UsageError,
+    add_catalog_option,
+    add_format_option,
+    add_out_option,
+    check_out,
+    deliver,
+    load,
+)
 from planner.i18n import N_, _
 from planner.problems import InputError, Problem
 
@@ -81,22 +89,10 @@ def run(args: argparse.Namespace) -> int:
     if args.format == "xlsx":
         from planner.followup.render.xlsx import render_bytes
 
-        _write(args.out, render_bytes(result))
-    elif args.out:
-        text = render(args.format, result)
-        _write(args.out, text if text.endswith("\n") else text + "\n")
+        deliver(args.out, render_bytes(result))
     else:
-        emit(render(args.format, result))
+        deliver(args.out, render(args.format, result))
     return 1 if args.strict and result.warnings else 0
-
-
-def _write(path: str, data: str | bytes) -> None:
-    from planner.atomic import write_atomic
-
-    try:
-        write_atomic(path, data)
-    except OSError as exc:
-        raise UsageError(_("cannot write {path}: {problem}").format(path=path, problem=exc.strerror or exc)) from None
 
 
 def _check_selection(args: argparse.Namespace, catalog: Catalog) -> None:

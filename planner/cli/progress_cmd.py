@@ -9,14 +9,14 @@ from __future__ import annotations
 import argparse
 
 from planner.cli.common import (
-    UsageError,
+    DEFAULT_BASELINE,
     add_as_of_option,
     add_catalog_option,
     add_format_option,
     add_out_option,
     check_out,
+    deliver,
     effective_as_of,
-    emit,
     load,
 )
 from planner.i18n import N_, _
@@ -24,7 +24,6 @@ from planner.i18n import N_, _
 FORMATS = ("text", "json", "markdown", "csv")
 BINARY_FORMATS = ("xlsx",)
 """Written only to a file (`--out`): an Excel workbook (planner/xlsx.py)."""
-DEFAULT_BASELINE = "plans/baseline.yaml"
 
 
 HELP = N_("compare the approved baseline plan with what the catalogue says was done")
@@ -65,19 +64,7 @@ def run(args: argparse.Namespace) -> int:
     if args.format == "xlsx":
         from planner.progress.render.xlsx_out import render_bytes
 
-        _write(args.out, render_bytes(found.progress))
-    elif args.out:
-        text = render(found.progress, args.format)
-        _write(args.out, text if text.endswith("\n") else text + "\n")
+        deliver(args.out, render_bytes(found.progress))
     else:
-        emit(render(found.progress, args.format))
+        deliver(args.out, render(found.progress, args.format))
     return 1 if found.progress.overdue else 0
-
-
-def _write(path: str, data: str | bytes) -> None:
-    from planner.atomic import write_atomic
-
-    try:
-        write_atomic(path, data)
-    except OSError as exc:
-        raise UsageError(_("cannot write {path}: {problem}").format(path=path, problem=exc.strerror or exc)) from None

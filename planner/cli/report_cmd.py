@@ -10,13 +10,18 @@ import argparse
 import os
 import sys
 
-from planner.cli.common import UsageError, add_as_of_option, add_catalog_option, effective_as_of, load
+from planner.cli.common import (
+    DEFAULT_BASELINE,
+    UsageError,
+    add_as_of_option,
+    add_catalog_option,
+    add_format_option,
+    effective_as_of,
+    load,
+)
 from planner.i18n import N_, _, ngettext
 
 FORMATS = ("html",)
-DEFAULT_BASELINE = "plans/baseline.yaml"
-"""As `mvgplan progress`: relative to the current directory. The report shows progress when
-it exists; a `--baseline` given by name must exist."""
 
 
 HELP = N_("HTML reports: one per huvudman, and an overview for the nämnd")
@@ -34,12 +39,7 @@ def register(parser: argparse.ArgumentParser) -> None:
     parser.add_argument(
         "--provider", metavar="NAME", help=_("write only this huvudman's page (its name, or its page's name)")
     )
-    parser.add_argument(
-        "--format",
-        choices=FORMATS,
-        default=FORMATS[0],
-        help=_("output format (default: {default})").format(default="html"),
-    )
+    add_format_option(parser, FORMATS)
     add_as_of_option(parser, _("report as of this date (default: the catalogue's as_of)"))
     parser.add_argument(
         "--baseline",
@@ -73,6 +73,7 @@ def run(args: argparse.Namespace) -> int:
         raise UsageError(_("--out: the folder name is empty"))
     catalog = load(args)
     provider = _chosen_provider(args.provider, dict(provider_names(catalog)))
+    # Progress is shown when the default baseline exists; a `--baseline` given by name must exist.
     baseline = args.baseline or (DEFAULT_BASELINE if os.path.isfile(DEFAULT_BASELINE) else None)
     if args.baseline == "":
         raise UsageError(_("--baseline: the file name is empty"))

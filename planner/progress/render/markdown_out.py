@@ -7,7 +7,6 @@ from planner.plan.render.markdown import cell, table
 from planner.progress.model import Progress
 from planner.progress.render.view import (
     action_words,
-    by_name,
     counts_line,
     end_line,
     lateness,
@@ -15,6 +14,7 @@ from planner.progress.render.view import (
     unit_label,
     week,
     weeks,
+    with_status,
 )
 
 
@@ -77,7 +77,7 @@ def render(progress: Progress) -> str:
             *table([_("Hälsocentral"), _("E-tjänst"), _("Step"), _("Planned"), _("Status")], rows),
         ]
     for title, status in ((_("Due this week"), "due"), (_("Dropped"), "dropped")):
-        chosen = by_name(progress, [t for t in progress.steps if t.status == status])
+        chosen = with_status(progress, status)
         if chosen:
             rows = [
                 [cell(unit_label(progress, t.unit)), f"`{t.service}`", action_words(t.action), week(t.planned_week)]

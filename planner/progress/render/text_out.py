@@ -6,7 +6,6 @@ from planner.i18n import _, ngettext
 from planner.progress.model import Progress
 from planner.progress.render.view import (
     action_words,
-    by_name,
     counts_line,
     end_line,
     lateness,
@@ -14,6 +13,7 @@ from planner.progress.render.view import (
     unit_label,
     week,
     weeks,
+    with_status,
 )
 
 
@@ -54,11 +54,11 @@ def render(progress: Progress) -> str:
                     date=step.actual_date.isoformat(),
                 )
             )
-    due = by_name(progress, [t for t in progress.steps if t.status == "due"])
+    due = with_status(progress, "due")
     if due:
         out += ["", _("Due this week ({week}):").format(week=week(due[0].planned_week))]
         out += [f"  {_step(progress, t.unit, t.action, t.service, t.channel)}" for t in due]
-    dropped = by_name(progress, [t for t in progress.steps if t.status == "dropped"])
+    dropped = with_status(progress, "dropped")
     if dropped:
         out += ["", _("Dropped (the current catalogue no longer needs them):")]
         out += [

@@ -48,7 +48,9 @@ def lateness(progress: Progress) -> list[UnitLateness]:
     return sorted(found, key=lambda u: (not u.overdue, name_key(u.name), u.unit))
 
 
-def by_name(progress: Progress, steps: list[TrackedStep]) -> list[TrackedStep]:
+def with_status(progress: Progress, status: str) -> list[TrackedStep]:
+    """The baseline's steps with this status, by hälsocentral name, then unit id, then e-tjänst."""
+    steps = [t for t in progress.steps if t.status == status]
     return sorted(steps, key=lambda t: (name_key(progress.unit_names.get(t.unit, t.unit)), t.unit, t.service))
 
 
