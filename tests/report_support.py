@@ -118,6 +118,7 @@ def urls_outside_namespaces(html: str) -> list[str]:
 
 
 def outline(html: str) -> str:
-    """The page with every chart's SVG body cut to `<svg …>`: the structure a golden file
-    keeps, independent of how matplotlib draws a line."""
-    return re.sub(r'<svg\b[^>]*?(aria-label="[^"]*")[^>]*>.*?</svg>', r"<svg \1>…</svg>", html, flags=re.DOTALL)
+    """The page with every chart's SVG body cut to `<svg …>` (and each legend's line
+    samples): the structure a golden file keeps, independent of how matplotlib draws a line."""
+    html = re.sub(r'<svg\b[^>]*?(aria-label="[^"]*")[^>]*>.*?</svg>', r"<svg \1>…</svg>", html, flags=re.DOTALL)
+    return re.sub(r'<svg class="sample"[^>]*>.*?</svg>', '<svg class="sample">…</svg>', html, flags=re.DOTALL)

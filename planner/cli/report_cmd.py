@@ -68,6 +68,7 @@ def _chosen_provider(wanted: str | None, names: dict[str, str]) -> str | None:
 def run(args: argparse.Namespace) -> int:
     from planner.atomic import write_atomic
     from planner.report.build import build, provider_names
+    from planner.report.files import remove_stale_pages
 
     if not args.out:
         raise UsageError(_("--out: the folder name is empty"))
@@ -89,6 +90,12 @@ def run(args: argparse.Namespace) -> int:
             path = os.path.join(args.out, relative)
             os.makedirs(os.path.dirname(path), exist_ok=True)
             write_atomic(path, html)
+        # A full run leaves no page of a huvudman that is gone (planner/report/files.py).
+        for path in remove_stale_pages(args.out, report.pages) if provider is None else ():
+            sys.stderr.write(
+                _("mvgplan report: removed {path}: no huvudman in the catalogue has this page now").format(path=path)
+                + "\n"
+            )
     except OSError as exc:
         raise UsageError(
             _("cannot write to {folder}: {problem}").format(folder=args.out, problem=exc.strerror or exc)

@@ -17,9 +17,9 @@ from planner.calendar import add_weeks, iso_week_label, monday_of
 from planner.collation import name_key
 from planner.plan.model import Step, action_rank
 from planner.report import texts
-from planner.report.charts import GREY, OKABE_ITO, Bars, Lines, svg
+from planner.report.charts import GREY, OKABE_ITO, Bars, Lines, legend, svg
 from planner.report.facts import STAGES, UnitFacts
-from planner.report.privacy import share, shown_count
+from planner.report.privacy import HIDDEN, share, shown_count
 from planner.report.progress import RegionProgress, UnitProgress
 from planner.report.region import PlanFigures, RegionFigures
 from planner.report.texts import label
@@ -278,14 +278,15 @@ def _progress_chart(progress: RegionProgress) -> Chart | None:
         ),
         numeric=frozenset({1, 2}),
     )
-    return Chart(caption, svg(Lines(progress.months, lines), "progress", caption), table)
+    chart = Lines(progress.months, lines)
+    return Chart(caption, svg(chart, "progress", caption), table, legend(chart, "progress"))
 
 
 # -- follow-up ---------------------------------------------------------------------------
 
 
 def _percent(value: float | None) -> str:
-    return texts.percent(value) if value is not None else "–"
+    return texts.percent(value) if value is not None else HIDDEN
 
 
 def _monthly_rows(series: ServiceSeries, usage: UnitUsage, medians: Medians, s: Settings) -> list[tuple[str, ...]]:
@@ -294,7 +295,7 @@ def _monthly_rows(series: ServiceSeries, usage: UnitUsage, medians: Medians, s: 
     rows = [
         (name, s.short(s.legacy), *(shown_count(c, s.min_count) for c in series.legacy)),
         (name, s.short(s.target), *(shown_count(c, s.min_count) for c in series.target)),
-        (name, label("take_up"), *(_percent(series.take_up(i, s.min_count)) for i in range(n))),
+        (name, label("take_up"), *(_percent(series.shown_take_up(i, s.min_count)) for i in range(n))),
     ]
     spreads = [medians.spreads.get((series.service, m)) for m in usage.months]
     if any(spreads):
@@ -307,7 +308,7 @@ def _follow_up_section(f: UnitFacts, usage: UnitUsage, s: Settings, medians: Med
     if not usage.series:
         return Section(label("follow_up"), anchor, (Paragraphs((texts.no_usage_for_unit(),)),))
     blocks: list[Block] = []
-    overall = share(usage.target, usage.legacy + usage.target, s.min_count)
+    overall = usage.shown_take_up(s.min_count)
     first, last = medians.window
     if overall is not None:
         line = texts.unit_take_up(texts.percent(overall), s.channel(s.target), first, last)
@@ -316,7 +317,7 @@ def _follow_up_section(f: UnitFacts, usage: UnitUsage, s: Settings, medians: Med
     header = (label("service"), label("figure"), *months)
     rows = tuple(row for series in usage.series for row in _monthly_rows(series, usage, medians, s))
     table = Table(header, rows, numeric=frozenset(range(2, 2 + len(months))))
-    drawn = [x for x in usage.series if any(x.take_up(i, s.min_count) is not None for i in range(len(months)))]
+    drawn = [x for x in usage.series if any(x.shown_take_up(i, s.min_count) is not None for i in range(len(months)))]
     drawn = drawn[:MAX_LINES]
     if drawn:
         lines: list[tuple[str, list[float | None], str, str]] = []
@@ -324,7 +325,12 @@ def _follow_up_section(f: UnitFacts, usage: UnitUsage, s: Settings, medians: Med
             colour = OKABE_ITO[i % len(OKABE_ITO)]
             name = s.service(series.service)
             lines.append(
-                (texts.take_up_label(name), [series.take_up(j, s.min_count) for j in range(len(months))], colour, "-")
+                (
+                    texts.take_up_label(name),
+                    [series.shown_take_up(j, s.min_count) for j in range(len(months))],
+                    colour,
+                    "-",
+                )
             )
             spreads = [medians.spreads.get((series.service, m)) for m in months]
             if any(spreads):
@@ -332,18 +338,15 @@ def _follow_up_section(f: UnitFacts, usage: UnitUsage, s: Settings, medians: Med
         with_median = any(style == "--" for _name, _values, _colour, style in lines)
         caption = texts.take_up_caption(len(drawn), s.channel(s.target), with_median)
         chart = Lines(months, lines, y_max=1.0, percent=True, dashed_label=label("region_median"))
-        blocks.append(Chart(caption, svg(chart, f"take-up-{f.id}", caption), table))
+        chart_id = f"take-up-{f.id}"
+        blocks.append(Chart(caption, svg(chart, chart_id, caption), table, legend(chart, chart_id)))
     else:
         blocks.append(Table(header, rows, caption=label("errands_monthly"), numeric=table.numeric))
     blocks.append(Paragraphs((texts.small_values_note(s.min_count),), css="note"))
     window_rows = tuple(
-        (
-            s.service(x.service),
-            shown_count(x.legacy, s.min_count),
-            shown_count(x.target, s.min_count),
-            _percent(share(x.target, x.legacy + x.target, s.min_count)),
-        )
+        (s.service(x.service), old, new, _percent(taken))
         for x in sorted(usage.window, key=lambda x: (name_key(s.service(x.service)), x.service))
+        for old, new, taken in (usage.window_cells(x, s.min_count),)
     )
     if window_rows:
         header = (label("service"), s.short(s.legacy), s.short(s.target), label("take_up"))
@@ -468,7 +471,8 @@ def _region_take_up_chart(usage: RegionUsage, s: Settings) -> Chart | None:
         tuple((s.service(service), *(_percent(v) for v in shares(pairs))) for service, pairs in shown),
         numeric=frozenset(range(1, len(months) + 1)),
     )
-    return Chart(caption, svg(Lines(months, lines, y_max=1.0, percent=True), "region-take-up", caption), table)
+    chart = Lines(months, lines, y_max=1.0, percent=True)
+    return Chart(caption, svg(chart, "region-take-up", caption), table, legend(chart, "region-take-up"))
 
 
 def _unit_row(f: UnitFacts, s: Settings) -> tuple[str, ...]:
@@ -487,11 +491,7 @@ def _unit_row(f: UnitFacts, s: Settings) -> tuple[str, ...]:
         iso_week_label(next_step) if next_step else "",
         iso_week_label(last_step) if last_step else "",
         str(len(f.warnings)),
-        *(
-            (_percent(share(f.usage.target, f.usage.legacy + f.usage.target, s.min_count)), str(len(f.usage.flags)))
-            if f.usage is not None
-            else ()
-        ),
+        *((_percent(f.usage.shown_take_up(s.min_count)), str(len(f.usage.flags))) if f.usage is not None else ()),
     )
 
 

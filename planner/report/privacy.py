@@ -2,7 +2,10 @@
 
 A usage count, or a sum of counts, between 1 and `min_count` − 1 is shown as `<min_count`;
 no share is shown whose denominator is below `min_count`; region figures appear in a
-provider's report only as aggregates over at least `MIN_UNITS` units. Every figure the
+provider's report only as aggregates over at least `MIN_UNITS` units. And nothing shown
+beside a small count may give it back: a share beside two counts is hidden when either is
+small (the other count and the share would give it), and a sum of monthly counts shown
+beside them is hidden when one of its months is small (the sum less the other months would). Every figure the
 report pages and charts show comes through these functions, so the rule lives in one place.
 """
 
@@ -14,6 +17,8 @@ from statistics import median
 
 MIN_UNITS = 5
 """Region aggregates (median, quartiles, totals) are shown only over at least this many units."""
+HIDDEN = "–"
+"""What a report shows for a share or a sum it may not show (the page's note explains it)."""
 
 
 def is_small(count: int, min_count: int) -> bool:
@@ -36,6 +41,32 @@ def share(part: int, whole: int, min_count: int) -> float | None:
     if whole <= 0 or whole < min_count:
         return None
     return part / whole
+
+
+def share_beside_counts(part: int, rest: int, min_count: int) -> float | None:
+    """`part / (part + rest)` as a report may show it beside both counts: None when the
+    denominator is too small, or when either count is small (shown as `<min_count`), since
+    the other count and the share would give the small one back."""
+    if is_small(part, min_count) or is_small(rest, min_count):
+        return None
+    return share(part, part + rest, min_count)
+
+
+def shown_sum(months: Sequence[int], min_count: int) -> str:
+    """The sum of monthly counts as a report may show it beside them: `<min_count` when the
+    sum is small, `HIDDEN` when one of the months is small (the sum less the other months,
+    which are shown, would give it back), else its digits."""
+    total = sum(months)
+    if is_small(total, min_count):
+        return shown_count(total, min_count)
+    if any(is_small(count, min_count) for count in months):
+        return HIDDEN
+    return str(total)
+
+
+def shown_exactly(shown: str) -> bool:
+    """True for a count or sum shown as its digits (neither `<min_count` nor `HIDDEN`)."""
+    return shown.isdigit()
 
 
 @dataclass(frozen=True)

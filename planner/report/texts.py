@@ -396,7 +396,8 @@ def no_usage_for_unit() -> str:
 
 def small_values_note(min_count: int) -> str:
     return _(
-        "Counts from 1 to {below} are shown as <{min_count}, and no share is shown of fewer than {min_count} errands."
+        "Counts from 1 to {below} are shown as <{min_count}. A share of fewer than {min_count} errands, and a share "
+        "or sum from which such a count could be worked out, is shown as –."
     ).format(below=min_count - 1, min_count=min_count)
 
 

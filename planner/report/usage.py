@@ -5,10 +5,10 @@ units that have a share to show, when there are at least five of them."""
 from __future__ import annotations
 
 from collections.abc import Mapping, Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from typing import TYPE_CHECKING
 
-from planner.report.privacy import Spread, share, spread
+from planner.report.privacy import Spread, share, share_beside_counts, shown_exactly, shown_sum, spread
 
 if TYPE_CHECKING:
     from planner.catalog.loader import Catalog
@@ -30,6 +30,10 @@ class ServiceSeries:
         """The target channel's share in month i, None when too few errands to show one."""
         return share(self.target[i], self.legacy[i] + self.target[i], min_count)
 
+    def shown_take_up(self, i: int, min_count: int) -> float | None:
+        """The share as a page may show it beside month i's counts (`share_beside_counts`)."""
+        return share_beside_counts(self.target[i], self.legacy[i], min_count)
+
     @property
     def errands(self) -> int:
         return sum(self.legacy) + sum(self.target)
@@ -49,6 +53,26 @@ class UnitUsage:
     target: int
     """All its services over the window."""
     flags: tuple[Flag, ...]
+    window_monthly: Mapping[str, tuple[tuple[int, ...], tuple[int, ...]]] = field(default_factory=dict)
+    """Service → its legacy and target counts in each month of the window, the months
+    whose sums `window` holds."""
+
+    def window_cells(self, row: UnitService, min_count: int) -> tuple[str, str, float | None]:
+        """A service's window sums as a page may show them beside its monthly counts, and
+        its share when both sums are shown exactly (else the share would give a hidden one)."""
+        legacy, target = self.window_monthly.get(row.service, ((row.legacy,), (row.target,)))
+        old, new = shown_sum(legacy, min_count), shown_sum(target, min_count)
+        exact = shown_exactly(old) and shown_exactly(new)
+        return old, new, share(row.target, row.legacy + row.target, min_count) if exact else None
+
+    def shown_take_up(self, min_count: int) -> float | None:
+        """The unit's share over the window as a page may show it: only when every service's
+        window sums are shown exactly, since those sums and the share would give a hidden one."""
+        for row in self.window:
+            old, new, _share = self.window_cells(row, min_count)
+            if not (shown_exactly(old) and shown_exactly(new)):
+                return None
+        return share(self.target, self.legacy + self.target, min_count)
 
 
 @dataclass(frozen=True)
@@ -85,10 +109,15 @@ def shown_months(follow_up: FollowUp) -> tuple[str, ...]:
 
 def unit_usage(catalog: Catalog, follow_up: FollowUp) -> dict[str, UnitUsage]:
     """Per unit id, its usage over the months shown (every unit, with or without rows)."""
+    from planner.usage import months as mo
+
     months = shown_months(follow_up)
     index = {m: i for i, m in enumerate(months)}
+    window = mo.span(*follow_up.window)
+    in_window = {m: i for i, m in enumerate(window)}
     legacy, target = follow_up.legacy_channel, follow_up.target_channel
     counts: dict[tuple[str, str], tuple[list[int], list[int]]] = {}
+    window_counts: dict[tuple[str, str], tuple[list[int], list[int]]] = {}
     for (unit_id, service, channel), by_month in catalog.usage.series.items():
         if channel not in (legacy, target):
             continue
@@ -98,6 +127,13 @@ def unit_usage(catalog: Catalog, follow_up: FollowUp) -> dict[str, UnitUsage]:
             i = index.get(month)
             if i is not None:
                 row[i] += n
+            i = in_window.get(month)
+            if i is not None:
+                in_pair = window_counts.setdefault((unit_id, service), ([0] * len(window), [0] * len(window)))
+                (in_pair[0] if channel == legacy else in_pair[1])[i] += n
+    window_monthly: dict[str, dict[str, tuple[tuple[int, ...], tuple[int, ...]]]] = {}
+    for (unit_id, service), (old, new) in window_counts.items():
+        window_monthly.setdefault(unit_id, {})[service] = (tuple(old), tuple(new))
     per_unit: dict[str, list[ServiceSeries]] = {}
     for (unit_id, service), (old, new) in counts.items():
         if any(old) or any(new):
@@ -117,6 +153,7 @@ def unit_usage(catalog: Catalog, follow_up: FollowUp) -> dict[str, UnitUsage]:
             legacy=mine.legacy if mine else 0,
             target=mine.target if mine else 0,
             flags=tuple(flags.get(unit.id, ())),
+            window_monthly=window_monthly.get(unit.id, {}),
         )
     return found
 
