@@ -16,7 +16,8 @@ from __future__ import annotations
 
 import io
 import re
-from collections.abc import Sequence
+from collections.abc import Iterator, Sequence
+from contextlib import contextmanager
 from dataclasses import dataclass
 from typing import Any
 
@@ -102,15 +103,13 @@ def svg(chart: Bars | Lines, chart_id: str, title: str) -> str:
     keeps a national report within twice `plan` + `follow-up`.
     """
     if isinstance(chart, Lines) and chart.y_max is not None:
-        return _finish(_on_frame(chart), chart_id, title)
+        return _labelled(_on_frame(chart, chart_id), title)
     return drawn_fresh(chart, chart_id, title)
 
 
 def drawn_fresh(chart: Bars | Lines, chart_id: str, title: str) -> str:
     """The chart drawn on a new matplotlib figure of its own, start to end."""
-    import matplotlib
-
-    with matplotlib.rc_context(_RC):
+    with _style():
         if isinstance(chart, Bars):
             fig = _new_figure(chart_height(chart))
             _draw_bars(fig, chart)
@@ -210,12 +209,19 @@ class _Frame:
     figure: Any
     axes: Any
     head: str
+    """The frame's SVG before the place of the lines, cleaned (`_clean`), its ids renamed
+    with `_PLACEHOLDER` for the chart's prefix."""
+    names: dict[str, str]
+    """matplotlib's ids in `head` → their numbers, in order of appearance."""
     tail: str
-    """The frame's SVG before and after the place of the lines."""
+    """The frame's SVG after the place of the lines, cleaned, ids as matplotlib wrote them."""
 
 
 _SLOT = "mvgplan-lines"
 _SLOT_GROUP = re.compile(r'^ *<g id="' + _SLOT + r'">\n.*?^ *</g>\n', re.DOTALL | re.MULTILINE)
+_PLACEHOLDER = "\x00"
+"""Stands for a chart's id prefix in a frame's cached SVG (a control character, which no
+text of a catalogue holds)."""
 _frames: dict[tuple[tuple[str, ...], float, bool], _Frame] = {}
 
 
@@ -241,19 +247,21 @@ def _frame(chart: Lines) -> _Frame:
         text = buffer.getvalue()
         match = _SLOT_GROUP.search(text)
         assert match is not None, "matplotlib did not draw the frame's slot for the lines"
-        found = _Frame(fig, ax, text[: match.start()], text[match.end() :])
+        names: dict[str, str] = {}
+        head = _rename_ids(_clean_head(text[: match.start()]), _PLACEHOLDER, names)
+        found = _Frame(fig, ax, head, names, _clean_body(text[match.end() :]))
         if len(_frames) >= MAX_FRAMES:
             _frames.clear()
         _frames[key] = found
     return found
 
 
-def _on_frame(chart: Lines) -> str:
-    import matplotlib
+def _on_frame(chart: Lines, chart_id: str) -> str:
+    """The chart's SVG as `_finish` would make it of a fresh drawing (`drawn_fresh`)."""
     from matplotlib.backends import backend_svg
 
     renderer_svg: Any = backend_svg.RendererSVG  # untyped in matplotlib's stubs
-    with matplotlib.rc_context(_RC):
+    with _style():
         frame = _frame(chart)
         width, height = frame.figure.get_size_inches() * SVG_DPI
         buffer = io.StringIO()
@@ -269,7 +277,27 @@ def _on_frame(chart: Lines) -> str:
             line.set_clip_path(axes.patch)
             line.draw(renderer)
         drawn = buffer.getvalue()[start:]
-    return frame.head + drawn + frame.tail
+    prefix = f"{chart_id}-"
+    names = dict(frame.names)
+    head = frame.head.replace(_PLACEHOLDER, prefix)
+    body = _rename_ids(_clean_body(drawn) + frame.tail, prefix, names)
+    return head + body
+
+
+@contextmanager
+def _style() -> Iterator[None]:
+    """matplotlib's settings of `_RC` while drawing, as `matplotlib.rc_context` would set
+    them, but only those: rc_context copies and re-validates every setting, which cost a
+    millisecond a chart."""
+    import matplotlib
+
+    settings = matplotlib.rcParams
+    saved = {key: settings[key] for key in _RC}
+    settings.update(_RC)
+    try:
+        yield
+    finally:
+        settings.update(saved)
 
 
 def _sample(colour: str, style: Any, marker: str) -> str:
@@ -277,10 +305,9 @@ def _sample(colour: str, style: Any, marker: str) -> str:
     key = (colour, style, marker)
     found = _samples.get(key)
     if found is None:
-        import matplotlib
         from matplotlib.lines import Line2D
 
-        with matplotlib.rc_context(_RC):
+        with _style():
             fig = _new_figure(SAMPLE_HEIGHT)
             fig.set_size_inches(SAMPLE_WIDTH, SAMPLE_HEIGHT)
             fig.patch.set_visible(False)
@@ -303,32 +330,45 @@ _samples: dict[tuple[str, str, str], str] = {}
 
 
 def _clean(text: str) -> str:
+    return _clean_head(text).strip() + "\n"
+
+
+def _clean_head(text: str) -> str:
+    """Without the XML prologue and the metadata, the size left to the page, and `_clean_body`."""
     text = _METADATA.sub("", _PROLOGUE.sub("", text, count=1), count=1)
+    return _SIZE.sub(r"<svg\1", _clean_body(text), count=1)
+
+
+def _clean_body(text: str) -> str:
+    """Without matplotlib's group ids and indentation, coordinates to a tenth of a point.
+    Each rule is within a line, so a text cut at line ends is cleaned piece by piece."""
     text = _GROUP_ID.sub("<g", text)
     # A tenth of a point is finer than any screen or printer shows; matplotlib writes six
     # decimals. Only coordinates are rounded, never text.
     text = _GEOMETRY.sub(lambda m: m.group(1) + _DECIMALS.sub(r"\1", m.group(2)) + '"', text)
-    text = _INDENT.sub("\n", text)
-    return _SIZE.sub(r"<svg\1", text, count=1).strip() + "\n"
+    return _INDENT.sub("\n", "\n" + text)[1:]
 
 
-def _rename_ids(text: str, prefix: str) -> str:
+def _rename_ids(text: str, prefix: str, names: dict[str, str] | None = None) -> str:
     """Every id in `text` as `prefix` + its number in order of first appearance, and every
     reference to it: unique on a page whose charts have distinct prefixes, and independent
-    of matplotlib's hashes."""
-    names: dict[str, str] = {}
+    of matplotlib's hashes. `names` (matplotlib's id → number) continues a numbering."""
+    found: dict[str, str] = {} if names is None else names
 
     def rename(match: re.Match[str]) -> str:
-        name = names.setdefault(match.group(2), f"{prefix}{len(names) + 1}")
-        return f"{match.group(1)}{name}{match.group(3)}"
+        number = found.setdefault(match.group(2), str(len(found) + 1))
+        return f"{match.group(1)}{prefix}{number}{match.group(3)}"
 
     return _ID_OR_REFERENCE.sub(rename, text)
 
 
 def _finish(text: str, chart_id: str, title: str) -> str:
+    return _labelled(_rename_ids(_clean(text), f"{chart_id}-"), title)
+
+
+def _labelled(text: str, title: str) -> str:
     from markupsafe import escape
 
-    text = _rename_ids(_clean(text), f"{chart_id}-")
     # Scales with the page (CSS gives the width); the title names it for a screen reader.
     return text.replace("<svg ", f'<svg role="img" aria-label="{escape(title)}" ', 1)
 

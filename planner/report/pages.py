@@ -19,7 +19,7 @@ from planner.plan.model import Step, action_rank
 from planner.report import texts
 from planner.report.charts import GREY, OKABE_ITO, Bars, Lines, legend, svg
 from planner.report.facts import STAGES, UnitFacts
-from planner.report.privacy import HIDDEN, share, shown_count
+from planner.report.privacy import HIDDEN, share, shown_counts
 from planner.report.progress import RegionProgress, UnitProgress
 from planner.report.region import PlanFigures, RegionFigures
 from planner.report.texts import label
@@ -289,17 +289,24 @@ def _percent(value: float | None) -> str:
     return texts.percent(value) if value is not None else HIDDEN
 
 
-def _monthly_rows(series: ServiceSeries, usage: UnitUsage, medians: Medians, s: Settings) -> list[tuple[str, ...]]:
+def _monthly_rows(
+    series: ServiceSeries, usage: UnitUsage, medians: Medians, s: Settings, percents: Sequence[str]
+) -> list[tuple[str, ...]]:
+    """The service's rows of the monthly table: a unit of a national catalogue has a hundred
+    services, so each figure is looked up (`percents`: the texts of 0 … 100 %), not formatted."""
     name = s.service(series.service)
-    n = len(usage.months)
+
+    def percent(value: float | None) -> str:
+        return HIDDEN if value is None else percents[round(value * 100)]
+
     rows = [
-        (name, s.short(s.legacy), *(shown_count(c, s.min_count) for c in series.legacy)),
-        (name, s.short(s.target), *(shown_count(c, s.min_count) for c in series.target)),
-        (name, label("take_up"), *(_percent(series.shown_take_up(i, s.min_count)) for i in range(n))),
+        (name, s.short(s.legacy), *shown_counts(series.legacy, s.min_count)),
+        (name, s.short(s.target), *shown_counts(series.target, s.min_count)),
+        (name, label("take_up"), *(percent(v) for v in series.shown_take_ups(s.min_count))),
     ]
     spreads = [medians.spreads.get((series.service, m)) for m in usage.months]
     if any(spreads):
-        rows.append((name, label("region_median"), *(_percent(x.median if x else None) for x in spreads)))
+        rows.append((name, label("region_median"), *(percent(x.median if x else None) for x in spreads)))
     return rows
 
 
@@ -315,7 +322,8 @@ def _follow_up_section(f: UnitFacts, usage: UnitUsage, s: Settings, medians: Med
         blocks.append(Paragraphs((line,)))
     months = usage.months
     header = (label("service"), label("figure"), *months)
-    rows = tuple(row for series in usage.series for row in _monthly_rows(series, usage, medians, s))
+    percents = texts.percents()
+    rows = tuple(row for series in usage.series for row in _monthly_rows(series, usage, medians, s, percents))
     table = Table(header, rows, numeric=frozenset(range(2, 2 + len(months))))
     drawn = [x for x in usage.series if any(x.shown_take_up(i, s.min_count) is not None for i in range(len(months)))]
     drawn = drawn[:MAX_LINES]

@@ -31,6 +31,12 @@ def shown_count(count: int, min_count: int) -> str:
     return f"<{min_count}" if is_small(count, min_count) else str(count)
 
 
+def shown_counts(counts: Sequence[int], min_count: int) -> list[str]:
+    """`shown_count` of each count (a table row of a month each)."""
+    small = f"<{min_count}"
+    return [small if 0 < count < min_count else str(count) for count in counts]
+
+
 def chart_value(count: int, min_count: int) -> int | None:
     """The count as a chart may draw it: None (a gap, labelled `<min_count`) for a small one."""
     return None if is_small(count, min_count) else count

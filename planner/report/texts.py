@@ -9,6 +9,7 @@ from __future__ import annotations
 
 from collections.abc import Mapping
 from datetime import date
+from functools import cache
 
 from planner.calendar import iso_week_label
 from planner.i18n import N_, _, ngettext
@@ -235,6 +236,16 @@ def region_conforming_share(share: float, units: int) -> str:
 
 def percent(share: float) -> str:
     return _("{percent}%").format(percent=round(share * 100))
+
+
+def percents() -> tuple[str, ...]:
+    """`percent` of 0, 1, … 100 % in the current language, to look up in large tables."""
+    return _percents(_("{percent}%"))
+
+
+@cache
+def _percents(template: str) -> tuple[str, ...]:
+    return tuple(template.format(percent=n) for n in range(101))
 
 
 def unit_meets() -> str:

@@ -34,6 +34,10 @@ class ServiceSeries:
         """The share as a page may show it beside month i's counts (`share_beside_counts`)."""
         return share_beside_counts(self.target[i], self.legacy[i], min_count)
 
+    def shown_take_ups(self, min_count: int) -> list[float | None]:
+        """`shown_take_up` of every month."""
+        return [share_beside_counts(new, old, min_count) for old, new in zip(self.legacy, self.target, strict=True)]
+
     @property
     def errands(self) -> int:
         return sum(self.legacy) + sum(self.target)
