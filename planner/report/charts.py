@@ -301,31 +301,45 @@ def _style() -> Iterator[None]:
 
 
 def _sample(colour: str, style: Any, marker: str) -> str:
-    """A short line as a legend shows it (with its marker), drawn by matplotlib once."""
+    """A short line as a legend shows it (with its marker), drawn by matplotlib once, on
+    one small figure without axes kept for every sample (a new figure each took longer
+    than the drawing)."""
     key = (colour, style, marker)
     found = _samples.get(key)
     if found is None:
         from matplotlib.lines import Line2D
 
         with _style():
-            fig = _new_figure(SAMPLE_HEIGHT)
-            fig.set_size_inches(SAMPLE_WIDTH, SAMPLE_HEIGHT)
-            fig.patch.set_visible(False)
-            ax = fig.add_axes((0, 0, 1, 1))
-            ax.set_axis_off()
-            ax.set_xlim(0, 1)
-            ax.set_ylim(0, 1)
+            if not _sample_axes:
+                fig = _new_figure(SAMPLE_HEIGHT)
+                fig.set_size_inches(SAMPLE_WIDTH, SAMPLE_HEIGHT)
+                fig.patch.set_visible(False)
+                ax = fig.add_axes((0, 0, 1, 1))
+                ax.set_axis_off()
+                ax.set_xlim(0, 1)
+                ax.set_ylim(0, 1)
+                _sample_axes.append(ax)
+            ax = _sample_axes[0]
             width = 1.0 if style == "--" else 1.5
-            ax.add_line(Line2D([0.08, 0.92], [0.5, 0.5], color=colour, linestyle=style, linewidth=width, clip_on=False))
+            lines = [Line2D([0.08, 0.92], [0.5, 0.5], color=colour, linestyle=style, linewidth=width, clip_on=False)]
             if marker:
-                ax.add_line(Line2D([0.5], [0.5], color=colour, marker=marker, markersize=4, clip_on=False))
+                lines.append(Line2D([0.5], [0.5], color=colour, marker=marker, markersize=4, clip_on=False))
+            for line in lines:
+                ax.add_line(line)
             buffer = io.StringIO()
-            fig.savefig(buffer, format="svg", metadata={"Date": None, "Creator": None, "Format": None, "Type": None})
+            try:
+                ax.figure.savefig(
+                    buffer, format="svg", metadata={"Date": None, "Creator": None, "Format": None, "Type": None}
+                )
+            finally:
+                for line in lines:
+                    line.remove()
         found = _clean(buffer.getvalue()).strip().replace("<svg ", '<svg class="sample" aria-hidden="true" ', 1)
         _samples[key] = found
     return found
 
 
+_sample_axes: list[Any] = []
 _samples: dict[tuple[str, str, str], str] = {}
 
 
