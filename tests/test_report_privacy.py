@@ -17,7 +17,7 @@ import pytest
 from report_support import without_charts, write_catalogue
 
 from planner.catalog.loader import load_catalog
-from planner.report import pages, privacy
+from planner.report import charts, pages, privacy
 from planner.report.build import build
 
 UNIT = "qx-norrvik-7311"  # Norrviks vårdcentral Qx, run by Region Testborg
@@ -93,7 +93,7 @@ def test_the_units_take_up_over_the_window_is_hidden_when_one_of_its_sums_is(rep
 
 def test_a_chart_draws_no_take_up_the_table_does_not_show(report: Any, monkeypatch: pytest.MonkeyPatch) -> None:
     drawn: list[Any] = []
-    real_svg = pages.svg
+    real_svg = charts.svg
 
     def spy(chart: Any, chart_id: str, title: str) -> str:
         drawn.append((chart_id, chart))
