@@ -95,3 +95,13 @@ def test_each_lines_sample_shows_its_colour_and_the_solid_ones_their_marker() ->
         assert colour.lower() in entry.sample.lower()
         assert "<use " in entry.sample  # the marker
     assert "stroke-dasharray" in entries[-1].sample
+
+
+def test_drawing_a_chart_leaves_matplotlibs_settings_as_they_were() -> None:
+    import matplotlib
+
+    before = dict(matplotlib.rcParams)
+    svg(CHARTS["one line"], "a", "t")
+    drawn_fresh(CHARTS["one line"], "a", "t")
+    legend(CHARTS["four lines with medians and gaps"], "a")
+    assert dict(matplotlib.rcParams) == before
