@@ -10,6 +10,8 @@ How the parts fit:
 - `region` computes those aggregates, and `pages` builds each page's view from one
   provider's facts plus the aggregates (privacy by construction: a provider's page is built
   from nothing else);
-- `charts` draws SVG with matplotlib, `html` fills the Jinja2 templates, and `texts` holds
-  every word the reports say, so a translation is one file away.
+- `charts` draws SVG with matplotlib (line charts on a prepared frame, byte-identical to a
+  whole drawing), `html` fills the Jinja2 templates, and `texts` holds every word the
+  reports say, so a translation is one file away;
+- `files` says which pages of an earlier run a full run removes (those of huvudmän gone).
 """
