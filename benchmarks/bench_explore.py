@@ -10,7 +10,10 @@
 * window up: from starting the app to its first frame (the loading indicator), when the
   load begins;
 * units on screen: from starting the app until the units table has its rows (targets:
-  shipped ≤ 1 s; national ≤ load + 1 s);
+  shipped ≤ 1 s; national ≤ load + 1 s); units painted: until the frame after that is drawn
+  (what a person sees); "units painted − load" is that less `load_catalog` alone, also in CPU
+  seconds of the whole process (steadier than wall time on a busy machine: the loading thread
+  and the UI share one interpreter lock, so their CPU adds up on the way to the first screen);
 * everything drawn: until the basutbud report and the plan are drawn too;
 * keys: a key in the units filter, a cursor move, the first visit of each tab..., each
   until the screen is idle again, as wall time and as CPU time. The pilot's own overhead
@@ -49,20 +52,28 @@ class TimedApp(ExploreApp):
     def __init__(self, catalog: str) -> None:
         super().__init__(catalog, today=date(2026, 11, 23), poll_seconds=None, tune=True)
         self.started = time.perf_counter()
+        self.cpu_started = time.process_time()
         self.stamps: dict[str, float] = {}
         self.done = asyncio.Event()
 
     def action_reload(self) -> None:
         # The first load starts right after the first frame is drawn: the window is up.
-        self.stamps.setdefault("window up (first frame)", time.perf_counter() - self.started)
+        self._stamp("window up (first frame)")
         super().action_reload()
+
+    def _stamp(self, label: str) -> None:
+        """Wall and CPU time (every thread of the process) since the app was made."""
+        if label not in self.stamps:
+            self.stamps[label] = time.perf_counter() - self.started
+            self.stamps[f"{label} (cpu)"] = time.process_time() - self.cpu_started
 
     def _show_model(self, model: Model) -> None:
         super()._show_model(model)
-        now = time.perf_counter() - self.started
-        self.stamps.setdefault("units on screen", now)
+        self._stamp("units on screen")
+        if "units painted" not in self.stamps:
+            self.call_after_refresh(self._stamp, "units painted")
         if model.plan_state != "pending":
-            self.stamps.setdefault("everything drawn", now)
+            self._stamp("everything drawn")
             self.done.set()
 
 
@@ -111,18 +122,20 @@ def main() -> int:
     args = parser.parse_args()
 
     with bulk_work():  # as the explorer's loading thread runs it
-        begin = time.perf_counter()
+        begin, cpu = time.perf_counter(), time.process_time()
         result = load_catalog(args.catalog)
-        load = time.perf_counter() - begin
+        load, load_cpu = time.perf_counter() - begin, time.process_time() - cpu
     if result.catalog is None:
         print(f"{args.catalog}: the catalogue has errors; fix them first", file=sys.stderr)
         return 2
     print(f"catalogue: {args.catalog} ({len(result.catalog.units)} units, {len(result.catalog.services)} services)")
-    print(f"{'load_catalog alone':<28} {load:7.3f} s")
+    print(f"{'':<28} {'wall':>9} {'cpu':>9}")
+    print(f"{'load_catalog alone':<28} {load:7.3f} s {load_cpu:7.3f} s")
     del result  # the app loads its own; a second copy would only slow the garbage collector
     gc.collect()
     times = asyncio.run(measure(args.catalog, (args.width, args.height)))
-    print(f"{'':<28} {'wall':>9} {'cpu':>9}")
+    after_load = times["units painted"] - load, times["units painted (cpu)"] - load_cpu
+    print(f"{'units painted − load':<28} {after_load[0]:7.3f} s {after_load[1]:7.3f} s")
     for label, seconds in times.items():
         if label.endswith(" (cpu)"):
             continue

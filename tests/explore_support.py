@@ -26,15 +26,17 @@ def headless(test: Callable[..., Coroutine[Any, Any, None]]) -> Callable[..., No
     return run
 
 
-def make_app(catalog: Path, poll_seconds: float | None = None) -> ExploreApp:
-    """An explorer on `catalog` as of TODAY; no polling unless asked, so nothing changes under a test."""
-    app = ExploreApp(str(catalog), today=TODAY, poll_seconds=poll_seconds)
+def make_app(catalog: Path, poll_seconds: float | None = None, as_of: date | None = None) -> ExploreApp:
+    """An explorer on `catalog` as of TODAY (or `as_of`, also its today); no polling unless
+    asked, so nothing changes under a test."""
+    app = ExploreApp(str(catalog), as_of=as_of, today=as_of or TODAY, poll_seconds=poll_seconds)
     app.animation_level = "none"  # a tab switch need not wait for its underline to glide
     return app
 
 
 async def settled(app: ExploreApp, pilot: Pilot[None]) -> None:
-    """Wait until the load (all stages) and anything it posted have been handled."""
+    """Wait until the load (all stages), every other worker (a tab's, a screen's: the app
+    keeps them all) and anything they posted have been handled."""
     for _ in range(500):
         await app.workers.wait_for_complete()
         await pilot.pause()

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import asyncio
+import time
 from collections.abc import Mapping, Sequence
 from pathlib import Path
 
@@ -277,7 +278,10 @@ async def test_an_edit_is_picked_up_by_polling_without_a_key(mini_copy: Path) ->
         await settled(app, pilot)
         unit = mini_copy / "units" / "hc-delta.yaml"
         unit.write_text(unit.read_text(encoding="utf-8").replace("Delta hälsocentral", "Deltat"), encoding="utf-8")
-        for _ in range(100):
+        # No key is pressed: the poll (every 0.05 s) must find the edit. Waited for, not timed:
+        # the bound only stops a broken poll from hanging the suite (a loaded machine is slow).
+        give_up = time.monotonic() + 120
+        while time.monotonic() < give_up:
             await asyncio.sleep(0.05)
             await pilot.pause()
             if app.model is not None and app.model.unit("hc-delta").name == "Deltat":  # type: ignore[union-attr]

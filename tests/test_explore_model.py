@@ -6,7 +6,7 @@ import dataclasses
 import os
 import subprocess
 import sys
-from datetime import date
+from datetime import date, timedelta
 from pathlib import Path
 
 import pytest
@@ -14,7 +14,7 @@ import pytest
 from planner.cli.main import main
 from planner.collation import name_key
 from planner.plan.model import Plan
-from planner.tui import data, figures, watch, weeks
+from planner.tui import data, figures, watch, weeks, words
 from planner.tui.data import Failed, Model
 
 TODAY = date(2026, 11, 23)
@@ -185,6 +185,25 @@ def test_the_timeline_marks_briefing_enable_parallel_weeks_and_redirect(model: M
     assert cells[enable + 1 : cells.index(weeks.SYM_REDIRECT, enable)] == weeks.SYM_PARALLEL * (
         cells.index(weeks.SYM_REDIRECT, enable) - enable - 1
     )
+
+
+def test_the_timeline_marks_informing_patients_with_its_own_symbol_over_the_parallel_weeks(model: Model) -> None:
+    plan = plan_of(model)
+    redirect = next(s for s in plan.steps if s.unit == "hc-gamma" and s.action == "redirect" and s.week.year == 2027)
+    notice = dataclasses.replace(redirect, action="inform_patients", week=redirect.week - timedelta(weeks=1))
+    informed = model.with_plan(dataclasses.replace(plan, steps=(*plan.steps, notice)))
+    mondays = weeks.plan_weeks(informed)
+    at = mondays.index(notice.week)
+    for cells in (
+        weeks.unit_cells(informed, "hc-gamma", mondays),
+        weeks.service_cells(informed, notice.service, mondays),
+    ):
+        assert cells[at] == weeks.SYM_INFORM
+        assert cells[at - 1] in (weeks.SYM_PARALLEL, weeks.SYM_ENABLE, "1")  # still the parallel run before it
+    assert weeks.SYM_INFORM not in weeks.unit_cells(model, "hc-gamma", mondays)
+    for legend in (words.LEGEND, words.LEGEND_SERVICE):
+        assert f"{weeks.SYM_INFORM} inform patients" in legend
+        assert f"{weeks.SYM_BRIEF} brief staff" in legend
 
 
 def test_blackout_weeks_are_known_for_the_region_and_each_unit(model: Model) -> None:

@@ -3,49 +3,21 @@
 
 from __future__ import annotations
 
-import asyncio
-import functools
-from collections.abc import Callable, Coroutine
 from datetime import date
 from pathlib import Path
-from typing import Any
 
 import pytest
-from textual.pilot import Pilot
+from explore_support import TODAY, headless, make_app, settled
 from textual.widgets import Static
 
 from planner.cli.main import main
-from planner.tui.app import ExploreApp
 from planner.tui.panes.progress import ProgressPane
 from planner.tui.screens.record import RecordScreen
 from planner.tui.screens.unit import UnitScreen
 from planner.tui.widgets.rowtable import RowTable
 
-TODAY = date(2026, 11, 23)
 LATER = date(2027, 3, 15)
 """An as_of when the first weeks of the mini catalogue's baseline are past."""
-
-
-def headless(test: Callable[..., Coroutine[Any, Any, None]]) -> Callable[..., None]:
-    @functools.wraps(test)
-    def run(*args: Any, **kwargs: Any) -> None:
-        asyncio.run(test(*args, **kwargs))
-
-    return run
-
-
-async def settled(app: ExploreApp, pilot: Pilot[None]) -> None:
-    for _ in range(500):
-        await app.workers.wait_for_complete()
-        for screen in app.screen_stack:
-            await screen.workers.wait_for_complete()
-        await pilot.pause()
-        if not app._loading and not app.workers:
-            break
-        await asyncio.sleep(0.01)
-    for pane in app.query(ProgressPane):
-        await pane.workers.wait_for_complete()
-    await pilot.pause()
 
 
 @pytest.fixture
@@ -58,15 +30,9 @@ def with_baseline(mini_copy: Path, monkeypatch: pytest.MonkeyPatch, capsys: pyte
     return mini_copy
 
 
-def make_app(catalog: Path, as_of: date = LATER) -> ExploreApp:
-    app = ExploreApp(str(catalog), as_of=as_of, today=as_of, poll_seconds=None)
-    app.animation_level = "none"
-    return app
-
-
 @headless
 async def test_the_progress_tab_lists_the_baselines_steps_overdue_first(with_baseline: Path) -> None:
-    app = make_app(with_baseline)
+    app = make_app(with_baseline, as_of=LATER)
     async with app.run_test(size=(80, 24)) as pilot:
         await settled(app, pilot)
         await pilot.press("7")
@@ -87,7 +53,7 @@ async def test_without_a_baseline_the_tab_says_how_to_make_one(
     mini_copy: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
     monkeypatch.chdir(mini_copy.parent)
-    app = make_app(mini_copy)
+    app = make_app(mini_copy, as_of=LATER)
     async with app.run_test(size=(80, 24)) as pilot:
         await settled(app, pilot)
         await pilot.press("7")
@@ -98,7 +64,7 @@ async def test_without_a_baseline_the_tab_says_how_to_make_one(
 
 @headless
 async def test_marking_an_overdue_step_done_shows_the_diff_and_writes_only_when_confirmed(with_baseline: Path) -> None:
-    app = make_app(with_baseline)
+    app = make_app(with_baseline, as_of=LATER)
     async with app.run_test(size=(80, 24)) as pilot:
         await settled(app, pilot)
         await pilot.press("7")

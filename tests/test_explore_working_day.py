@@ -99,6 +99,23 @@ async def test_the_what_if_form_and_help_fit_an_80_column_terminal(mini: Path) -
         assert app.screen.query_one("#help-box").region.right <= 80
 
 
+@pytest.mark.parametrize("lang", ["en", "sv"])
+@headless
+async def test_all_seven_tab_labels_fit_in_80_columns_in_english_and_swedish(mini: Path, lang: str) -> None:
+    from textual.widgets import Tab
+
+    from planner.i18n import use
+
+    use(lang)  # conftest puts English back after the test
+    app = make_app(mini)
+    async with app.run_test(size=SMALL) as pilot:
+        await settled(app, pilot)
+        tabs = list(app.query(Tab))
+        assert len(tabs) == 7
+        assert str(tabs[0].label) == ("1 Overview" if lang == "en" else "1 Översikt")
+        assert all(tab.region.x >= 0 and tab.region.right <= SMALL[0] for tab in tabs)
+
+
 # 2. Errors where you look.
 
 

@@ -9,12 +9,13 @@ shows them, file:line first, and the screens keep the last good state.
 from __future__ import annotations
 
 import sys
+import threading
 from collections.abc import Iterable
 from datetime import date
 from pathlib import Path
 from typing import ClassVar
 
-from textual import on, work
+from textual import events, on, work
 from textual.app import App, ComposeResult
 from textual.binding import Binding, BindingType
 from textual.containers import Center, Vertical
@@ -46,6 +47,13 @@ from planner.tui.widgets.problems import ErrorBanner, ProblemsPanel
 
 POLL_SECONDS = 1.0
 LOAD_SWITCH_INTERVAL = 0.04
+SPINNER_FPS = 4
+"""How often the loading indicator moves. Each frame costs the UI thread a redraw that the
+loading thread waits for (one interpreter lock): Textual's 16 a second cost a national load
+0.3–0.5 s of its time; 4 still show the explorer is busy."""
+FIRST_PAINT_WAIT = 2.0
+"""At most this long the loading thread waits, after the first stage, for the units to be on
+screen before it goes on checking and planning (see `_load`)."""
 TABS = ("home", "plan", "warnings", "services", "deviations", "follow-up", "progress")
 TAB_FOCUS = {
     "home": "#units",
@@ -59,6 +67,14 @@ TAB_FOCUS = {
 """The widget each tab puts the focus on when it is shown."""
 # Keys that make no sense while a dialog (what-if, help, the palette) is open.
 MAIN_ONLY = {"tab", "what_if", "what_if_changes", "reload", "help"}
+
+
+class Spinner(LoadingIndicator):
+    """Textual's loading indicator, drawn `SPINNER_FPS` times a second instead of 16."""
+
+    def _on_mount(self, event: events.Mount) -> None:
+        super()._on_mount(event)
+        self.auto_refresh = 1 / SPINNER_FPS
 
 
 class StageLoaded(Message):
@@ -126,12 +142,14 @@ class ExploreApp(App[None]):
         self._signature: watch.Signature | None = None
         self._loading = False
         self._switch_interval = sys.getswitchinterval()
+        self._first_paint = threading.Event()
+        """Set once the first stage's units are drawn (the loading thread waits for it)."""
 
     def compose(self) -> ComposeResult:
         yield Header()
         yield ProblemsPanel(id="problems")
         with Vertical(id="loading"):
-            yield LoadingIndicator()
+            yield Spinner()
             with Center():
                 yield Static(words.LOADING.format(path=self.catalog_path), id="loading-text")
         with TabbedContent(id="tabs"):
@@ -191,7 +209,13 @@ class ExploreApp(App[None]):
                     if isinstance(stage, data.Model):
                         bulk.set_aside()
                         figures.prepare(stage)  # count here, so the UI thread only draws
+                    first = self.model is None  # this stage will be drawn at once (see _stage_loaded)
                     self.post_message(StageLoaded(stage, generation))
+                    if first and isinstance(stage, data.Model) and stage.report_state == "pending":
+                        # The units are ready: let the UI thread draw them before the check
+                        # and the scheduler take the interpreter again (drawing waits for its
+                        # lock at every step, `LOAD_SWITCH_INTERVAL` each time).
+                        self._first_paint.wait(FIRST_PAINT_WAIT)
         finally:
             if self.tune:
                 # The interval from before the first load: an overlapping reload must not
@@ -243,6 +267,7 @@ class ExploreApp(App[None]):
         self._show_model(stage)
         if first:
             self.query_one(HomePane).focus_units()
+        self.call_after_refresh(self._first_paint.set)
         if final:
             self._loading = False
             self._status(words.STATUS_READY.format(path=self.catalog_path))

@@ -5,6 +5,7 @@ from __future__ import annotations
 from rich.text import Text
 
 from planner.catalog.model import Offering
+from planner.i18n import _
 from planner.plan.model import Step
 from planner.tui import words
 
@@ -29,7 +30,7 @@ def offering(value: Offering | None) -> Text:
         return Text("")
     text = Text(words.STATUSES[value.status], style=STATUS_STYLE.get(value.status, ""))
     if value.since is not None:
-        text.append(f" since {value.since.isoformat()}", style="dim")
+        text.append(" " + _("since {date}").format(date=value.since.isoformat()), style="dim")
     if value.from_ is not None:
         text.append(f" from {value.from_.isoformat()}", style="dim")
     return text

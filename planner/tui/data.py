@@ -179,16 +179,13 @@ class Model:
     def parallel_pairs(self) -> frozenset[tuple[str, str]]:
         """(unit, service) in a running parallel period: a service being migrated that is
         `active` in both the legacy and the target channel (as the plan's warnings count them)."""
-        services = self.catalog.service_by_id
+        migrating = {service.id for service in self.catalog.services if service.migrate}
         legacy, target = self.legacy, self.target
         return frozenset(
             (unit.id, service)
             for unit in self.catalog.units
             for service, channels in unit.offerings.items()
-            if service in services
-            and services[service].migrate
-            and _active(channels.get(legacy))
-            and _active(channels.get(target))
+            if service in migrating and _active(channels.get(legacy)) and _active(channels.get(target))
         )
 
     def unit(self, unit_id: str) -> Unit | None:

@@ -21,11 +21,14 @@ from planner.tui.data import Model
 
 
 def prepare(model: Model) -> None:
-    """Derive everything the screens show, so the UI thread only draws (call from the worker)."""
+    """Derive everything the screens show, so the UI thread only draws (call from the worker).
+
+    The catalogue alone (the first stage) gets what the first screen shows and no more: the
+    units are on screen sooner, and the other tabs count theirs if shown before the report."""
     unit_rows(model)
     overview(model)
-    service_rows(model)
     if model.report is not None:
+        service_rows(model)
         deviation_rows(model)
     if model.plan is not None:
         warning_rows(model)

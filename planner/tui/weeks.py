@@ -1,7 +1,8 @@
 """The plan laid out in weeks: the week-by-week table and the timeline's symbols. No Textual.
 
 A timeline row has one symbol per week from the plan's start to its end, the strongest thing
-that happens in it: an enable, a redirect, a week of parallel running, a staff briefing.
+that happens in it: an enable, a redirect, telling patients of a redirect, a week of parallel
+running, a staff briefing.
 """
 
 from __future__ import annotations
@@ -16,8 +17,10 @@ from planner.plan.blackouts import closing
 from planner.plan.model import Step
 from planner.tui.data import Model
 
-# Timeline symbols, strongest first: a week shows the most important thing in it.
-SYM_ENABLE, SYM_REDIRECT, SYM_PARALLEL, SYM_BRIEF, SYM_EMPTY = "E", "R", "━", "b", "·"
+# Timeline symbols, strongest first: a week shows the most important thing in it. Patients
+# are told of a redirect while both channels run, so that mark outranks the parallel one.
+SYM_ENABLE, SYM_REDIRECT, SYM_INFORM, SYM_PARALLEL, SYM_BRIEF, SYM_EMPTY = "E", "R", "i", "━", "b", "·"
+STRENGTH = (SYM_ENABLE, SYM_REDIRECT, SYM_INFORM, SYM_PARALLEL, SYM_BRIEF, SYM_EMPTY)
 SYM_MANY = "+"
 
 
@@ -80,13 +83,12 @@ def unit_blackout_weeks(model: Model, unit_id: str, weeks: list[date]) -> frozen
 
 
 def _mark(cells: list[str], index: int, symbol: str) -> None:
-    order = (SYM_ENABLE, SYM_REDIRECT, SYM_PARALLEL, SYM_BRIEF, SYM_EMPTY)
-    if 0 <= index < len(cells) and order.index(symbol) < order.index(cells[index]):
+    if 0 <= index < len(cells) and STRENGTH.index(symbol) < STRENGTH.index(cells[index]):
         cells[index] = symbol
 
 
 def _scan(steps: Iterable[Step], weeks: list[date], key: Callable[[Step], str]) -> tuple[list[str], list[int]]:
-    """One symbol per week for redirects, briefings and the parallel runs between each
+    """One symbol per week for redirects, patient notices, briefings and the parallel runs between each
     `key`'s enable and redirect (a running period, with no enable in the plan, counts from
     the start); and the index of every enable, for the caller to show its own way."""
     start = weeks[0]
@@ -102,6 +104,8 @@ def _scan(steps: Iterable[Step], weeks: list[date], key: Callable[[Step], str]) 
         elif step.action == "redirect":
             closed[key(step)] = index
             _mark(cells, index, SYM_REDIRECT)
+        elif step.action == "inform_patients":
+            _mark(cells, index, SYM_INFORM)
         else:
             _mark(cells, index, SYM_BRIEF)
     for k, end in closed.items():
@@ -111,7 +115,7 @@ def _scan(steps: Iterable[Step], weeks: list[date], key: Callable[[Step], str]) 
 
 
 def unit_cells(model: Model, unit_id: str, weeks: list[date]) -> str:
-    """One symbol per week for one hälsocentral: enable, redirect, parallel, briefing."""
+    """One symbol per week for one hälsocentral: enable, redirect, patient notice, parallel, briefing."""
     if not weeks:
         return ""
     cells, enables = _scan(model.steps_by_unit.get(unit_id, ()), weeks, lambda step: step.service)

@@ -213,8 +213,13 @@ STATUSES = {"active": N_("active"), "redirect": N_("redirected"), "planned": N_(
 
 # Plan pane.
 PLAN_UNAVAILABLE = N_("No plan to show: {why}.")
-LEGEND = N_("b brief staff   E enable   ━ parallel (both channels)   R redirect   ░ blackout   · nothing")
-LEGEND_SERVICE = N_("digit: enables that week (+ ten or more)   R redirect   ━ parallel   b brief staff   ░ blackout")
+LEGEND = N_(
+    "b brief staff   E enable   ━ parallel (both channels)   i inform patients   R redirect   ░ blackout   · nothing"
+)
+LEGEND_SERVICE = N_(
+    "digit: enables that week (+ ten or more)   R redirect   i inform patients   "
+    "━ parallel   b brief staff   ░ blackout"
+)
 GROUP_UNIT = N_("per hälsocentral")
 GROUP_SERVICE = N_("per e-tjänst")
 TIMELINE_TITLE = N_("Timeline {group}: {start} – {end}")

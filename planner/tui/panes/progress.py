@@ -18,9 +18,10 @@ from textual.app import ComposeResult
 from textual.widgets import Static
 from textual.worker import get_current_worker
 
-from planner.i18n import N_, _, ngettext
+from planner.i18n import N_, _
 from planner.problems import Problem
 from planner.progress.model import Progress, TrackedStep
+from planner.progress.render.view import counts_line, end_line
 from planner.tui import words
 from planner.tui.data import Model
 from planner.tui.messages import OpenUnit, RecordStep
@@ -137,37 +138,13 @@ class ProgressPane(LazyPane):
             summary.update(text)
             table.set_rows([])
             return
-        s = view.progress.summary
-        slip = (
-            ngettext("{n} week later", "{n} weeks later", s.slip_weeks).format(n=s.slip_weeks)
-            if s.slip_weeks is not None and s.slip_weeks > 0
-            else _("on time")
-            if s.slip_weeks is not None
-            else words.NONE
-        )
-        summary.update(
-            Text(
-                _(
-                    "As of {as_of} against {baseline}: {overdue} overdue · {due} due · {upcoming} upcoming · "
-                    "{done} done ({on_time} on time, {late} late) · {dropped} dropped · {new} new · "
-                    "end {baseline_end} → forecast {forecast} ({slip})"
-                ).format(
-                    as_of=view.progress.as_of.isoformat(),
-                    baseline=view.progress.baseline,
-                    overdue=s.overdue,
-                    due=s.due,
-                    upcoming=s.upcoming,
-                    done=s.done,
-                    on_time=s.on_time,
-                    late=s.late,
-                    dropped=s.dropped,
-                    new=s.new,
-                    baseline_end=words.week(s.baseline_end_week),
-                    forecast=words.week(s.forecast_end_week),
-                    slip=slip,
-                )
-            )
-        )
+        # The same sentences as `mvgplan progress` (its text output's heading, counts and end).
+        progress = view.progress
+        text = Text()
+        heading = _("Progress as of {as_of} against the baseline {baseline}")
+        text.append(heading.format(as_of=progress.as_of.isoformat(), baseline=progress.baseline) + "\n", style="bold")
+        text.append(f"{counts_line(progress)} {end_line(progress)}")
+        summary.update(text)
         rows = view.rows
 
         def cells(i: int) -> tuple[Cell, ...]:

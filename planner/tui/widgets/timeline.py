@@ -19,7 +19,7 @@ from textual.message import Message
 from textual.strip import Strip
 
 from planner.tui import words
-from planner.tui.weeks import SYM_BRIEF, SYM_EMPTY, SYM_PARALLEL, SYM_REDIRECT
+from planner.tui.weeks import SYM_BRIEF, SYM_EMPTY, SYM_INFORM, SYM_PARALLEL, SYM_REDIRECT
 from planner.tui.widgets.cursor import CursorView
 
 HEADER_LINES = 2
@@ -42,6 +42,7 @@ class Timeline(CursorView):
         "timeline--redirect",
         "timeline--parallel",
         "timeline--brief",
+        "timeline--inform",
         "timeline--empty",
         "timeline--blackout",
     }
@@ -56,6 +57,7 @@ class Timeline(CursorView):
     Timeline > .timeline--redirect { color: $warning; text-style: bold; }
     Timeline > .timeline--parallel { color: $primary; }
     Timeline > .timeline--brief { color: $secondary; }
+    Timeline > .timeline--inform { color: $warning; }
     Timeline > .timeline--empty { color: $text-disabled; }
     Timeline > .timeline--blackout { background: $error 25%; }
     """
@@ -157,6 +159,8 @@ class Timeline(CursorView):
             name = "timeline--parallel"
         elif symbol == SYM_BRIEF:
             name = "timeline--brief"
+        elif symbol == SYM_INFORM:
+            name = "timeline--inform"
         else:  # E, or a count of enables
             name = "timeline--enable"
         return self.get_component_rich_style(name)
