@@ -15,13 +15,13 @@ from datetime import date
 from pathlib import Path
 from typing import ClassVar
 
-from textual import events, on, work
+from textual import on, work
 from textual.app import App, ComposeResult
 from textual.binding import Binding, BindingType
 from textual.containers import Center, Vertical
 from textual.message import Message
 from textual.screen import ModalScreen
-from textual.widgets import Footer, Header, LoadingIndicator, Static, TabbedContent, TabPane
+from textual.widgets import Footer, Header, Static, TabbedContent, TabPane
 from textual.worker import Worker, WorkerState, get_current_worker
 
 from planner.i18n import _
@@ -69,12 +69,23 @@ TAB_FOCUS = {
 MAIN_ONLY = {"tab", "what_if", "what_if_changes", "reload", "help"}
 
 
-class Spinner(LoadingIndicator):
-    """Textual's loading indicator, drawn `SPINNER_FPS` times a second instead of 16."""
+class Spinner(Static):
+    """A loading indicator that moves `SPINNER_FPS` times a second (Textual's own redraws 16
+    times) and stops for good once the first state is shown (`stop`)."""
 
-    def _on_mount(self, event: events.Mount) -> None:
-        super()._on_mount(event)
-        self.auto_refresh = 1 / SPINNER_FPS
+    FRAMES = ("●∙∙∙∙", "∙●∙∙∙", "∙∙●∙∙", "∙∙∙●∙", "∙∙∙∙●", "∙∙∙●∙", "∙∙●∙∙", "∙●∙∙∙")
+
+    def on_mount(self) -> None:
+        self._frame = 0
+        self.update(self.FRAMES[0])
+        self._timer = self.set_interval(1 / SPINNER_FPS, self._step)
+
+    def _step(self) -> None:
+        self._frame = (self._frame + 1) % len(self.FRAMES)
+        self.update(self.FRAMES[self._frame])
+
+    def stop(self) -> None:
+        self._timer.stop()
 
 
 class StageLoaded(Message):
@@ -149,7 +160,8 @@ class ExploreApp(App[None]):
         yield Header()
         yield ProblemsPanel(id="problems")
         with Vertical(id="loading"):
-            yield Spinner()
+            with Center():
+                yield Spinner()
             with Center():
                 yield Static(words.LOADING.format(path=self.catalog_path), id="loading-text")
         with TabbedContent(id="tabs"):
@@ -260,6 +272,7 @@ class ExploreApp(App[None]):
         self.model = stage
         if first:
             self.query_one("#loading").display = False
+            self.query_one(Spinner).stop()
             self.query_one("#tabs").display = True
         self.sub_title = _("{region} · {path} · as of {as_of}").format(
             region=stage.catalog.region.region, path=self.catalog_path, as_of=stage.as_of.isoformat()
@@ -287,6 +300,7 @@ class ExploreApp(App[None]):
         self._banners(self.problems)
         if self.model is None:
             self.query_one("#loading").display = False
+            self.query_one(Spinner).stop()
             template = words.STATUS_NEVER_LOADED
         else:
             template = words.STATUS_BROKEN
