@@ -11,7 +11,7 @@ import pytest
 from explore_support import TODAY, headless, make_app, settled
 from textual.widgets import Input, Static, TabbedContent, Tree
 
-from planner.tui.app import ExploreApp
+from planner.tui.app import ExploreApp, Spinner
 from planner.tui.panes.plan import PlanPane
 from planner.tui.screens.help import HelpScreen
 from planner.tui.screens.unit import UnitScreen
@@ -38,6 +38,10 @@ async def test_the_first_screen_shows_the_overview_and_every_unit(mini: Path) ->
         assert "4  (2 egen regi · 2 privat regi)" in figures
         assert "1 of 4 conform" in figures
         assert isinstance(app.focused, RowTable)
+        # The loading indicator is gone and no longer redraws (it would take the loading
+        # thread's interpreter lock on the next reload for nothing).
+        assert not app.query_one("#loading").display
+        assert app.query_one(Spinner)._timer._task is None  # stopped
 
 
 @headless
