@@ -4,18 +4,13 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 from datetime import date
-from typing import Literal
+from typing import Literal, get_args
 
 FlagCode = Literal["low_take_up", "legacy_after_redirect", "usage_without_offering", "no_usage", "missing_data"]
 Severity = Literal["warning", "info"]
 
-FLAG_CODES: tuple[FlagCode, ...] = (
-    "low_take_up",
-    "legacy_after_redirect",
-    "usage_without_offering",
-    "no_usage",
-    "missing_data",
-)
+FLAG_CODES: tuple[FlagCode, ...] = get_args(FlagCode)
+"""Every flag code, in the order `flag_counts` lists them."""
 SEVERITY: dict[FlagCode, Severity] = {
     "low_take_up": "warning",
     "legacy_after_redirect": "warning",

@@ -4,13 +4,13 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 from datetime import date
-from typing import Literal
+from typing import Literal, get_args
 
 Status = Literal["done", "dropped", "overdue", "due", "upcoming"]
-STATUSES: tuple[Status, ...] = ("done", "dropped", "overdue", "due", "upcoming")
+STATUSES: tuple[Status, ...] = get_args(Status)
 """In the order a step's status is decided (SPEC §7): the first that applies."""
 TrackedAction = Literal["enable", "redirect"]
-TRACKED: tuple[TrackedAction, ...] = ("enable", "redirect")
+TRACKED: tuple[TrackedAction, ...] = get_args(TrackedAction)
 """The actions that leave a trace in the catalogue; briefings and patient notices do not."""
 
 
