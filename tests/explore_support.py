@@ -12,6 +12,7 @@ from typing import Any
 from textual.pilot import Pilot
 
 from planner.tui.app import ExploreApp
+from planner.tui.screenshots import settle
 
 TODAY = date(2026, 11, 23)
 
@@ -35,12 +36,6 @@ def make_app(catalog: Path, poll_seconds: float | None = None, as_of: date | Non
 
 
 async def settled(app: ExploreApp, pilot: Pilot[None]) -> None:
-    """Wait until the load (all stages), every other worker (a tab's, a screen's: the app
-    keeps them all) and anything they posted have been handled."""
-    for _ in range(500):
-        await app.workers.wait_for_complete()
-        await pilot.pause()
-        if not app._loading and not app.workers:
-            return
-        await asyncio.sleep(0.01)
-    raise AssertionError("the explorer did not settle")
+    """`planner.tui.screenshots.settle`, failing the test when the explorer does not settle."""
+    if not await settle(app, pilot):
+        raise AssertionError("the explorer did not settle")

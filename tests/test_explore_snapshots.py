@@ -8,7 +8,6 @@ update them: `pytest tests/test_explore_snapshots.py --snapshot-update`.
 
 from __future__ import annotations
 
-import asyncio
 import shutil
 from collections.abc import Awaitable, Callable
 from datetime import date
@@ -20,6 +19,7 @@ from textual.pilot import Pilot
 from textual.widgets import Input, Tree
 
 from planner.tui.app import ExploreApp
+from planner.tui.screenshots import settle
 from planner.tui.widgets.rowtable import RowTable
 
 REPO = Path(__file__).resolve().parents[1]
@@ -43,12 +43,7 @@ def make_app(catalog: str = MINI) -> ExploreApp:
 async def settled(pilot: Pilot[Any]) -> None:
     app = pilot.app
     assert isinstance(app, ExploreApp)
-    for _ in range(500):
-        await app.workers.wait_for_complete()
-        await pilot.pause()
-        if not app._loading and not app.workers:
-            break
-        await asyncio.sleep(0.01)
+    await settle(app, pilot)
     for field in app.screen.query(Input):
         field.cursor_blink = False  # a blinking cursor would make the picture flicker
     await pilot.pause()

@@ -228,17 +228,13 @@ from datetime import date
 from planner.i18n import use
 use(sys.argv[1])  # as `mvgplan explore` does: the language first, then the app
 from planner.tui.app import ExploreApp
+from planner.tui.screenshots import settle
 
 async def main():
     app = ExploreApp(sys.argv[2], today=date(2026, 11, 23), poll_seconds=None)
     app.animation_level = "none"
     async with app.run_test(size=(120, 40)) as pilot:
-        for _ in range(500):
-            await app.workers.wait_for_complete()
-            await pilot.pause()
-            if not app._loading and not app.workers:
-                break
-            await asyncio.sleep(0.01)
+        await settle(app, pilot)
         print(app.export_screenshot())
 
 asyncio.run(main())

@@ -91,7 +91,8 @@ def run(args: argparse.Namespace) -> int:
             os.makedirs(os.path.dirname(path), exist_ok=True)
             write_atomic(path, html)
         # A full run leaves no page of a huvudman that is gone (planner/report/files.py).
-        for path in remove_stale_pages(args.out, report.pages) if provider is None else ():
+        removed = remove_stale_pages(args.out, report.pages) if provider is None else []
+        for path in removed:
             sys.stderr.write(
                 _("mvgplan report: removed {path}: no huvudman in the catalogue has this page now").format(path=path)
                 + "\n"

@@ -99,7 +99,7 @@ def svg(chart: Bars | Lines, chart_id: str, title: str) -> str:
     ticks and grid of every chart with the same x labels and scale are drawn once by
     matplotlib and kept; only the chart's lines are drawn for it, by the same Line2D
     artists on the same axes, into the frame's place for them. The bytes are those of
-    `drawn_fresh` (tests/test_report_rules.py proves it): at a chart per unit, this is what
+    `drawn_fresh` (tests/test_report_charts.py proves it): at a chart per unit, this is what
     keeps a national report within twice `plan` + `follow-up`.
     """
     if isinstance(chart, Lines) and chart.y_max is not None:

@@ -16,6 +16,7 @@ import sys
 from collections.abc import Sequence
 from datetime import date
 from pathlib import Path
+from typing import Any
 
 from textual.pilot import Pilot
 from textual.widgets import Input, Tree
@@ -38,13 +39,21 @@ SCREENS: tuple[tuple[str, tuple[str, ...]], ...] = (
 )
 
 
-async def _settle(app: ExploreApp, pilot: Pilot[None]) -> None:
-    for _ in range(3000):
+async def settle(app: ExploreApp, pilot: Pilot[Any], rounds: int = 500) -> bool:
+    """Wait until the load (all stages), every other worker (a tab's, a screen's: the app
+    keeps them all) and anything they posted have been handled; False if that took more
+    than `rounds` rounds. The one wait every headless drive of the explorer uses."""
+    for _ in range(rounds):
         await app.workers.wait_for_complete()
         await pilot.pause()
         if not app._loading and not app.workers:
-            break
+            return True
         await asyncio.sleep(0.01)
+    return False
+
+
+async def _settle(app: ExploreApp, pilot: Pilot[None]) -> None:
+    await settle(app, pilot, rounds=3000)
     for field in app.screen.query(Input):
         field.cursor_blink = False
     await pilot.pause()
