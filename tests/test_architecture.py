@@ -41,3 +41,18 @@ def test_the_command_line_does_not_import_textual_until_explore_runs() -> None:
     script = "import sys\nfrom planner.cli.main import build_parser\nbuild_parser()\nprint('textual' in sys.modules)\n"
     result = subprocess.run([sys.executable, "-c", script], capture_output=True, text=True, check=True)
     assert result.stdout.strip() == "False"
+
+
+def test_every_command_module_is_in_the_command_table_and_registers_and_runs() -> None:
+    import importlib
+    from pathlib import Path
+
+    from planner.cli.commands import COMMANDS
+
+    on_disk = sorted(p.stem for p in Path(planner.__path__[0], "cli").glob("*_cmd.py"))
+    in_table = sorted(c.module.rsplit(".", 1)[1] for c in COMMANDS)
+    assert in_table == on_disk
+    for command in COMMANDS:
+        module = importlib.import_module(command.module)
+        assert callable(module.register) and callable(module.run), command.name
+        assert command.help and command.description, command.name

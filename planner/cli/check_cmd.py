@@ -15,28 +15,19 @@ from planner.cli.common import (
     add_catalog_option,
     add_format_option,
     add_out_option,
+    add_unit_option,
     check_out,
     deliver,
     effective_as_of,
     load,
     selected_units,
 )
-from planner.i18n import N_, _
+from planner.i18n import _
 
 FORMATS = ("text", "json", "github", "junit", "sarif")  # planner.conformance.render.FORMATS, kept light here
 BINARY_FORMATS = ("xlsx",)
 """Written only to a file (`--out`): an Excel workbook (planner/xlsx.py)."""
 STEP_SUMMARY_ENV = "GITHUB_STEP_SUMMARY"
-
-
-HELP = N_("basutbud conformance per hälsocentral (exit 1 on deviations)")
-DESCRIPTION = N_(
-    "Check every hälsocentral against the basutbud as of the catalogue's as_of: "
-    "every required e-tjänst must be active in its channel, and no 1177 redirect may "
-    "point at an e-tjänst that is not active in MVG. Exit 0: no deviations; 1: "
-    "deviations; 2: input or usage error. Valid exemptions are reported but do not "
-    "fail the check."
-)
 
 
 def register(parser: argparse.ArgumentParser) -> None:
@@ -46,12 +37,7 @@ def register(parser: argparse.ArgumentParser) -> None:
         parser, _("write the report to FILE atomically instead of printing it; nothing is written on input errors")
     )
     add_as_of_option(parser, _("check as of this date (YYYY-MM-DD) instead of the catalogue's as_of (default: today)"))
-    parser.add_argument(
-        "--unit",
-        action="append",
-        metavar="ID",
-        help=_("check only this hälsocentral (repeat for more)"),
-    )
+    add_unit_option(parser, _("check only this hälsocentral (repeat for more)"))
     parser.add_argument(
         "--uniformity",
         action="store_true",

@@ -57,6 +57,11 @@ def add_as_of_option(parser: argparse._ActionsContainer, help: str) -> None:
     parser.add_argument("--as-of", metavar="DATE", type=parse_date, help=help)
 
 
+def add_unit_option(parser: argparse.ArgumentParser, help: str) -> None:
+    """`--unit ID`, repeatable: only these hälsocentraler (`selected_units` checks the ids)."""
+    parser.add_argument("--unit", action="append", metavar="ID", help=help)
+
+
 def check_out(args: argparse.Namespace, binary: tuple[str, ...]) -> None:
     """An empty `--out`, or a `binary` format (xlsx) without one, is a usage error."""
     if args.out == "":

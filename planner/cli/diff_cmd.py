@@ -11,21 +11,13 @@ import argparse
 from typing import TYPE_CHECKING
 
 from planner.cli.common import add_format_option, emit
-from planner.i18n import N_, _
+from planner.i18n import _
 from planner.problems import InputError
 
 if TYPE_CHECKING:
     from planner.plan.model import Plan
 
 FORMATS = ("text", "json", "markdown")
-
-
-HELP = N_("compare two plan files: which steps moved, appeared or vanished")
-DESCRIPTION = N_(
-    "Compare two plans written with `mvgplan plan --format yaml|json`, per "
-    "hälsocentral and e-tjänst. Exit 0 when they are the same, 1 when they differ, 2 "
-    "when a file cannot be read."
-)
 
 
 def register(parser: argparse.ArgumentParser) -> None:

@@ -10,14 +10,7 @@ import argparse
 from pathlib import Path
 
 from planner.cli.common import UsageError, add_as_of_option, add_catalog_option, catalog_path, today
-from planner.i18n import N_, _
-
-HELP = N_("browse the catalogue, conformance, plan and warnings in a terminal app")
-DESCRIPTION = N_(
-    "Open the explorer: overview and every hälsocentral, the plan week by week, the "
-    "warnings, the service dependency graph, search (ctrl+p) and what-if (w). It "
-    "reloads when a catalogue file changes. Press ? for the keys, ctrl+q to quit."
-)
+from planner.i18n import _
 
 
 def register(parser: argparse.ArgumentParser) -> None:

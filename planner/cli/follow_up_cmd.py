@@ -14,11 +14,12 @@ from planner.cli.common import (
     add_catalog_option,
     add_format_option,
     add_out_option,
+    add_unit_option,
     check_out,
     deliver,
     load,
 )
-from planner.i18n import N_, _
+from planner.i18n import _
 from planner.problems import InputError, Problem
 
 if TYPE_CHECKING:
@@ -38,22 +39,11 @@ def _month(text: str) -> str:
     return month
 
 
-HELP = N_("did patients move? take-up of the target channel from the usage exports")
-DESCRIPTION = N_(
-    "Read the monthly usage exports in the catalogue's usage/ folder and show, per hälsocentral and "
-    "e-tjänst, how many errands came through each channel over the window, the take-up of the target "
-    "channel month by month, and flags that say what to do. Exit 0; 1 with --strict when a flag is a "
-    "warning; 2 on input errors or when there is no usage data."
-)
-
-
 def register(parser: argparse.ArgumentParser) -> None:
     add_catalog_option(parser)
     add_format_option(parser, FORMATS, BINARY_FORMATS)
     add_out_option(parser)
-    parser.add_argument(
-        "--unit", action="append", metavar="ID", help=_("show only this hälsocentral (repeat for more)")
-    )
+    add_unit_option(parser, _("show only this hälsocentral (repeat for more)"))
     parser.add_argument(
         "--provider",
         action="append",

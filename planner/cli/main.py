@@ -20,6 +20,7 @@ from itertools import pairwise
 from typing import IO, NoReturn
 
 from planner import __version__
+from planner.cli.commands import COMMANDS
 from planner.cli.common import UsageError
 from planner.cli.language import LANG_ENV, choose
 from planner.i18n import LANGUAGES, _, ngettext, use
@@ -28,10 +29,6 @@ from planner.speed import bulk_work
 
 EXIT_OK, EXIT_FINDINGS, EXIT_INPUT = 0, 1, 2
 EXIT_INTERRUPTED, EXIT_BROKEN_PIPE = 130, 141  # as a shell reports SIGINT and SIGPIPE
-
-# One module per command, each with HELP and DESCRIPTION (marked N_, translated here) and
-# `register(parser)`; imported on start-up, so they must stay light (argparse only at module level).
-COMMANDS = ("validate", "check", "plan", "diff", "explore", "schema", "follow-up", "report", "progress", "record")
 
 
 class _BadCommandLine(SystemExit):
@@ -97,11 +94,10 @@ def build_parser() -> argparse.ArgumentParser:
         help=_("show program's version number and exit"),
     )
     sub = parser.add_subparsers(dest="command", metavar="COMMAND", required=True)
-    for name in COMMANDS:
-        module = import_module(f"planner.cli.{name.replace('-', '_')}_cmd")
-        module.register(sub.add_parser(name, help=_(module.HELP), description=_(module.DESCRIPTION)))
-    for command in sub.choices.values():
-        command.add_argument(
+    for command in COMMANDS:
+        command_parser = sub.add_parser(command.name, help=_(command.help), description=_(command.description))
+        import_module(command.module).register(command_parser)
+        command_parser.add_argument(
             "--lang",
             choices=LANGUAGES,
             help=_("language of the output (default: ${env}, then the catalogue's language:, then the locale)").format(

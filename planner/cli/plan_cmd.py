@@ -23,6 +23,7 @@ from planner.cli.common import (
     UsageError,
     add_as_of_option,
     add_catalog_option,
+    add_unit_option,
     catalog_path,
     effective_as_of,
     emit,
@@ -30,7 +31,7 @@ from planner.cli.common import (
     parse_date,
     selected_units,
 )
-from planner.i18n import N_, _, ngettext
+from planner.i18n import _, ngettext
 from planner.limits import MAX_PARALLEL_MIN_WEEKS, PARALLEL_MIN_REASON
 from planner.plan.formats import EXTENSIONS, FORMATS
 from planner.problems import InputError
@@ -62,15 +63,6 @@ def _whole_number(least: int, most: int | None = None, why: str = "") -> Callabl
     return whole_number
 
 
-HELP = N_("the week-by-week migration plan (brief staff → enable in MVG → redirect in 1177)")
-DESCRIPTION = N_(
-    "Plan, week by week, the steps that move every hälsocentral's e-tjänster from "
-    "1177 to MVG, within the catalogue's capacity, dependencies and blackouts. Exit "
-    "0 when a plan was made, 1 with --strict and findings or with --check and a "
-    "stale file, 2 on input errors."
-)
-
-
 def register(parser: argparse.ArgumentParser) -> None:
     add_catalog_option(parser)
     parser.add_argument(
@@ -86,11 +78,9 @@ def register(parser: argparse.ArgumentParser) -> None:
         metavar="FILE",
         help=_("exit 1 if FILE is not exactly what the catalogue produces now (format from its extension)"),
     )
-    parser.add_argument(
-        "--unit",
-        action="append",
-        metavar="ID",
-        help=_(
+    add_unit_option(
+        parser,
+        _(
             "show only this hälsocentral's steps, warnings and unschedulable items (repeat for more); "
             "the plan is still made for the whole region"
         ),

@@ -19,19 +19,11 @@ from planner.cli.common import (
     effective_as_of,
     load,
 )
-from planner.i18n import N_, _
+from planner.i18n import _
 
 FORMATS = ("text", "json", "markdown", "csv")
 BINARY_FORMATS = ("xlsx",)
 """Written only to a file (`--out`): an Excel workbook (planner/xlsx.py)."""
-
-
-HELP = N_("compare the approved baseline plan with what the catalogue says was done")
-DESCRIPTION = N_(
-    "Compare the baseline (a plan written by mvgplan plan --format yaml|json) with the catalogue as of "
-    "as_of: every enable and redirect step is done, dropped, overdue, due or upcoming. Exit 0, 1 when a "
-    "step is overdue, 2 on input errors."
-)
 
 
 def register(parser: argparse.ArgumentParser) -> None:

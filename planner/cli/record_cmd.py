@@ -13,17 +13,9 @@ import argparse
 import sys
 
 from planner.cli.common import UsageError, add_catalog_option, emit, load, parse_date, today
-from planner.i18n import N_, _
+from planner.i18n import _
 
 ACTIONS = ("enable", "redirect", "retire")
-
-
-HELP = N_("record in the unit file that a step was carried out (enable, redirect, retire)")
-DESCRIPTION = N_(
-    "Set one offering of a unit file: enable makes MVG active, redirect makes 1177 forward to MVG, "
-    "retire withdraws the 1177 e-tjänst, each since DATE. Only that offering changes; the whole "
-    "catalogue is validated first and the change is printed as a diff."
-)
 
 
 def register(parser: argparse.ArgumentParser) -> None:

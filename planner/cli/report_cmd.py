@@ -19,18 +19,9 @@ from planner.cli.common import (
     effective_as_of,
     load,
 )
-from planner.i18n import N_, _, ngettext
+from planner.i18n import _, ngettext
 
 FORMATS = ("html",)
-
-
-HELP = N_("HTML reports: one per huvudman, and an overview for the nämnd")
-DESCRIPTION = N_(
-    "Write DIR/index.html, the overview for hälso- och sjukvårdsnämnden, and "
-    "DIR/providers/<slug>.html, one feedback report per huvudman: basutbud conformance, "
-    "the plan ahead, warnings and what to do. Each page is one self-contained file. "
-    "Exit 0 when written, 2 on input errors."
-)
 
 
 def register(parser: argparse.ArgumentParser) -> None:

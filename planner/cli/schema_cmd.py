@@ -7,16 +7,9 @@ import json
 from pathlib import Path
 
 from planner.cli.common import UsageError, add_format_option, emit
-from planner.i18n import N_, _
+from planner.i18n import _
 
 KINDS = ("region", "services", "basutbud", "unit")
-
-
-HELP = N_("print or write the JSON Schema of the catalogue files")
-DESCRIPTION = N_(
-    "Print the JSON Schema of one kind of catalogue file, or with --write DIR write "
-    "all four (region, services, basutbud, unit) as <kind>.schema.json."
-)
 
 
 def register(parser: argparse.ArgumentParser) -> None:

@@ -6,10 +6,7 @@ import argparse
 import json
 
 from planner.cli.common import add_catalog_option, add_format_option, emit, load
-from planner.i18n import N_, _
-
-HELP = N_("check that the catalogue's files are well-formed and consistent")
-DESCRIPTION = N_("Load and validate the whole catalogue; print every error with file:line:column.")
+from planner.i18n import _
 
 
 def register(parser: argparse.ArgumentParser) -> None:

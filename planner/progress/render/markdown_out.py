@@ -5,17 +5,7 @@ from __future__ import annotations
 from planner.i18n import _
 from planner.plan.render.markdown import cell, table
 from planner.progress.model import Progress
-from planner.progress.render.view import (
-    action_words,
-    counts_line,
-    end_line,
-    lateness,
-    next_upcoming,
-    unit_label,
-    week,
-    weeks,
-    with_status,
-)
+from planner.progress.render import view
 
 
 def render(progress: Progress) -> str:
@@ -27,9 +17,9 @@ def render(progress: Progress) -> str:
             as_of=progress.as_of.isoformat(), baseline=f"`{cell(progress.baseline)}`"
         ),
         "",
-        cell(end_line(progress)),
+        cell(view.end_line(progress)),
         "",
-        cell(counts_line(progress)),
+        cell(view.counts_line(progress)),
         "",
         "## " + cell(_("Summary")),
         "",
@@ -47,28 +37,34 @@ def render(progress: Progress) -> str:
             ],
         ),
     ]
-    late_units = lateness(progress)
+    late_units = view.lateness(progress)
     if late_units:
         rows = []
         for unit in late_units:
-            label = cell(unit_label(progress, unit.unit))
+            label = cell(view.unit_label(progress, unit.unit))
             for step, overdue in unit.overdue:
                 rows.append(
                     [
                         label,
                         f"`{step.service}`",
-                        action_words(step.action),
-                        week(step.planned_week),
-                        cell(_("**overdue {weeks}**").format(weeks=weeks(overdue))),
+                        view.action_words(step.action),
+                        view.week(step.planned_week),
+                        cell(_("**overdue {weeks}**").format(weeks=view.weeks(overdue))),
                     ]
                 )
             for step in unit.late:
                 assert step.actual_date is not None and step.slip_weeks is not None
                 status = _("done {date}, {weeks} late").format(
-                    date=step.actual_date.isoformat(), weeks=weeks(step.slip_weeks)
+                    date=step.actual_date.isoformat(), weeks=view.weeks(step.slip_weeks)
                 )
                 rows.append(
-                    [label, f"`{step.service}`", action_words(step.action), week(step.planned_week), cell(status)]
+                    [
+                        label,
+                        f"`{step.service}`",
+                        view.action_words(step.action),
+                        view.week(step.planned_week),
+                        cell(status),
+                    ]
                 )
         out += [
             "",
@@ -77,10 +73,15 @@ def render(progress: Progress) -> str:
             *table([_("Hälsocentral"), _("E-tjänst"), _("Step"), _("Planned"), _("Status")], rows),
         ]
     for title, status in ((_("Due this week"), "due"), (_("Dropped"), "dropped")):
-        chosen = with_status(progress, status)
+        chosen = view.with_status(progress, status)
         if chosen:
             rows = [
-                [cell(unit_label(progress, t.unit)), f"`{t.service}`", action_words(t.action), week(t.planned_week)]
+                [
+                    cell(view.unit_label(progress, t.unit)),
+                    f"`{t.service}`",
+                    view.action_words(t.action),
+                    view.week(t.planned_week),
+                ]
                 for t in chosen
             ]
             out += [
@@ -91,7 +92,7 @@ def render(progress: Progress) -> str:
             ]
     if progress.new:
         rows = [
-            [cell(unit_label(progress, n.unit)), f"`{n.service}`", action_words(n.action), week(n.week)]
+            [cell(view.unit_label(progress, n.unit)), f"`{n.service}`", view.action_words(n.action), view.week(n.week)]
             for n in progress.new
         ]
         out += [
@@ -100,7 +101,7 @@ def render(progress: Progress) -> str:
             "",
             *table([_("Hälsocentral"), _("E-tjänst"), _("Step"), _("Planned")], rows),
         ]
-    first = next_upcoming(progress)
+    first = view.next_upcoming(progress)
     if first is not None:
-        out += ["", cell(_("The next upcoming step is planned for {week}.").format(week=week(first)))]
+        out += ["", cell(_("The next upcoming step is planned for {week}.").format(week=view.week(first)))]
     return "\n".join(out) + "\n"
