@@ -13,8 +13,7 @@ import sys
 from planner.cli.common import (
     add_as_of_option,
     add_catalog_option,
-    add_format_option,
-    add_out_option,
+    add_report_output,
     add_unit_option,
     check_out,
     deliver,
@@ -32,10 +31,7 @@ STEP_SUMMARY_ENV = "GITHUB_STEP_SUMMARY"
 
 def register(parser: argparse.ArgumentParser) -> None:
     add_catalog_option(parser)
-    add_format_option(parser, FORMATS, BINARY_FORMATS)
-    add_out_option(
-        parser, _("write the report to FILE atomically instead of printing it; nothing is written on input errors")
-    )
+    add_report_output(parser, FORMATS, BINARY_FORMATS)
     add_as_of_option(parser, _("check as of this date (YYYY-MM-DD) instead of the catalogue's as_of (default: today)"))
     add_unit_option(parser, _("check only this hälsocentral (repeat for more)"))
     parser.add_argument(
@@ -47,7 +43,7 @@ def register(parser: argparse.ArgumentParser) -> None:
 
 
 def run(args: argparse.Namespace) -> int:
-    check_out(args, BINARY_FORMATS)
+    check_out(args)
     catalog = load(args)
     units = selected_units(args.unit, catalog)
     from planner.conformance.check import check

@@ -37,7 +37,7 @@ def add_catalog_option(parser: argparse.ArgumentParser) -> None:
 
 def add_format_option(parser: argparse.ArgumentParser, formats: tuple[str, ...], binary: tuple[str, ...] = ()) -> None:
     """`--format`, the first of `formats` by default; a `binary` format (xlsx) is written only
-    with `--out` (`check_out`)."""
+    with `--out` (`add_report_output`, `check_out`)."""
     if binary:
         help = _("output format (default: {default}; xlsx needs --out)").format(default=formats[0])
     else:
@@ -45,11 +45,16 @@ def add_format_option(parser: argparse.ArgumentParser, formats: tuple[str, ...],
     parser.add_argument("--format", choices=(*formats, *binary), default=formats[0], help=help)
 
 
-def add_out_option(parser: argparse.ArgumentParser, help: str | None = None) -> None:
-    """`--out FILE`: the report written atomically (`write_out`) instead of printed."""
+def add_report_output(parser: argparse.ArgumentParser, formats: tuple[str, ...], binary: tuple[str, ...]) -> None:
+    """`--format` and `--out FILE` of a command that writes a report: printed, or written to
+    FILE atomically (`deliver`); a `binary` format (xlsx) only to FILE (`check_out`)."""
+    add_format_option(parser, formats, binary)
     parser.add_argument(
-        "--out", metavar="FILE", help=help or _("write the report to FILE atomically instead of printing it")
+        "--out",
+        metavar="FILE",
+        help=_("write the report to FILE atomically instead of printing it; nothing is written on input errors"),
     )
+    parser.set_defaults(binary_formats=binary)
 
 
 def add_as_of_option(parser: argparse._ActionsContainer, help: str) -> None:
@@ -62,11 +67,11 @@ def add_unit_option(parser: argparse.ArgumentParser, help: str) -> None:
     parser.add_argument("--unit", action="append", metavar="ID", help=help)
 
 
-def check_out(args: argparse.Namespace, binary: tuple[str, ...]) -> None:
-    """An empty `--out`, or a `binary` format (xlsx) without one, is a usage error."""
+def check_out(args: argparse.Namespace) -> None:
+    """An empty `--out`, or a binary format (xlsx, `add_report_output`) without one, is a usage error."""
     if args.out == "":
         raise UsageError(_("--out: the file name is empty"))
-    if args.format in binary and not args.out:
+    if args.format in args.binary_formats and not args.out:
         raise UsageError(_("--format {format} writes a file: add --out FILE.{format}").format(format=args.format))
 
 

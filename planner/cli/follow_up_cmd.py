@@ -12,8 +12,7 @@ from typing import TYPE_CHECKING
 from planner.cli.common import (
     UsageError,
     add_catalog_option,
-    add_format_option,
-    add_out_option,
+    add_report_output,
     add_unit_option,
     check_out,
     deliver,
@@ -41,8 +40,7 @@ def _month(text: str) -> str:
 
 def register(parser: argparse.ArgumentParser) -> None:
     add_catalog_option(parser)
-    add_format_option(parser, FORMATS, BINARY_FORMATS)
-    add_out_option(parser)
+    add_report_output(parser, FORMATS, BINARY_FORMATS)
     add_unit_option(parser, _("show only this hälsocentral (repeat for more)"))
     parser.add_argument(
         "--provider",
@@ -58,7 +56,7 @@ def register(parser: argparse.ArgumentParser) -> None:
 
 
 def run(args: argparse.Namespace) -> int:
-    check_out(args, BINARY_FORMATS)
+    check_out(args)
     catalog = load(args)
     usage = catalog.usage
     if usage.empty:

@@ -12,8 +12,7 @@ from planner.cli.common import (
     DEFAULT_BASELINE,
     add_as_of_option,
     add_catalog_option,
-    add_format_option,
-    add_out_option,
+    add_report_output,
     check_out,
     deliver,
     effective_as_of,
@@ -35,8 +34,7 @@ def register(parser: argparse.ArgumentParser) -> None:
         help=_("the approved plan (default: {path}, relative to the current folder)").format(path=DEFAULT_BASELINE),
     )
     add_as_of_option(parser, _("the date to report as of (default: the catalogue's)"))
-    add_format_option(parser, FORMATS, BINARY_FORMATS)
-    add_out_option(parser)
+    add_report_output(parser, FORMATS, BINARY_FORMATS)
     parser.set_defaults(handler=run)
 
 
@@ -46,7 +44,7 @@ def run(args: argparse.Namespace) -> int:
     from planner.progress.compute import progress_against
     from planner.progress.render import render
 
-    check_out(args, BINARY_FORMATS)
+    check_out(args)
     catalog = load(args)
     found = progress_against(catalog, args.baseline, effective_as_of(args, catalog))
     if found.progress is None:

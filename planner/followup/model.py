@@ -43,6 +43,7 @@ class UnitService(Figures):
     """One service at one unit, over the window."""
 
     service: str
+    """The e-tjänst's id."""
 
 
 @dataclass(frozen=True)
@@ -51,14 +52,19 @@ class UnitFollowUp(Figures):
 
     unit: str
     name: str
+    """The hälsocentral's name, as its unit file gives it."""
     provider: str
+    """Its huvudman: a provider's report shows only its own units."""
     services: tuple[UnitService, ...]
     """The services with usage rows in the legacy or target channel in the window."""
 
 
 @dataclass(frozen=True)
 class MonthFigures(Figures):
+    """One service over all units in one month."""
+
     month: str
+    """YYYY-MM."""
 
 
 @dataclass(frozen=True)
@@ -67,6 +73,7 @@ class ServiceFollowUp(Figures):
 
     service: str
     name: str
+    """The e-tjänst's name, as services.yaml gives it."""
     units_parallel: int
     """Units where both the legacy and the target offering were active on the window's first day."""
     monthly: tuple[MonthFigures, ...]
@@ -75,8 +82,11 @@ class ServiceFollowUp(Figures):
 
 @dataclass(frozen=True)
 class Flag:
+    """Something in the usage data that asks a person to act (a warning) or to know (info)."""
+
     code: FlagCode
     severity: Severity
+    """From `SEVERITY`: the code decides it."""
     unit: str
     service: str | None
     """None for `missing_data`."""
@@ -94,13 +104,18 @@ class Flag:
 
 @dataclass(frozen=True)
 class FollowUp:
+    """What `mvgplan follow-up` reports: per unit, per service, and the flags."""
+
     as_of: date | None
+    """The catalogue's as_of; it decides which offerings were active."""
     month: str
     """The report month M."""
     window: tuple[str, str]
     """First and last month judged."""
     take_up_target: float
+    """`follow_up.take_up_target`: the share of errands in the target channel that counts as moved."""
     min_count: int
+    """`follow_up.min_count`: fewer errands than this are too few to judge (and to show)."""
     legacy_channel: str
     target_channel: str
     units: tuple[UnitFollowUp, ...]
@@ -110,6 +125,7 @@ class FollowUp:
     flags: tuple[Flag, ...]
     """The flags of the units shown."""
     rows: int
+    """Usage rows read, over every month."""
     units_with_data: int
     """Units with at least one usage row in the window."""
     total: Figures

@@ -73,6 +73,8 @@ def identity_order(unit: str, service: str, action: str) -> tuple[str, str, int]
 
 @dataclass(frozen=True)
 class Unschedulable:
+    """An offering the plan cannot move, and why."""
+
     unit: str
     service: str
     reason: UnschedulableReason
@@ -81,6 +83,8 @@ class Unschedulable:
 
 @dataclass(frozen=True)
 class PlanWarning:
+    """A parallel period or redirect in the plan that needs a person's attention."""
+
     code: WarningCode
     severity: Severity
     unit: str
@@ -100,14 +104,26 @@ class PlanOptions:
 
 @dataclass(frozen=True)
 class Plan:
+    """What `schedule` returns: every step, what could not be planned, and the warnings."""
+
     as_of: date
+    """The day the plan was made as of (the catalogue's as_of or `--as-of`)."""
     start_week: date
+    """The Monday of the plan's first week: the later of `plan.start`'s week and the first Monday
+    strictly after as_of (the rolling start, `tasks.first_week`)."""
     catalog_digest: str
+    """`sha256:` of every catalogue file read: `plan --check` and `progress` tell plans of
+    different catalogues apart by it."""
     steps: tuple[Step, ...]
+    """In `plan_order`."""
     unschedulable: tuple[Unschedulable, ...]
+    """Offerings no week within the horizon can hold, by unit and service."""
     warnings: tuple[PlanWarning, ...]
     end_week: date | None
+    """The Monday of the last step's week; None for a plan without steps."""
     lower_bound_week: date | None
+    """No plan under the same rules can end before this week (the longest dependency chain
+    and the capacity, docs/planning.md); None for a plan without steps."""
     overrides: dict[str, str] = field(default_factory=dict)
     """Policy values changed by PlanOptions, for the text output ("capacity 6 → 10")."""
     configured_start_week: date | None = None

@@ -246,18 +246,12 @@ class UnitScreen(Screen[None]):
             self._deviation_keys.append(("", "", ""))
             self._deviation_texts.append(Text(words.PENDING))
         elif result is not None:
-            rows: list[tuple[tuple[str, str, str], Text, str, str, int, Text]] = []
-            for d in result.deviations:
-                rows.append(
-                    (
-                        (d.service, d.channel, d.kind),
-                        Text(d.kind, style="bold red"),
-                        d.service,
-                        d.channel,
-                        d.line,
-                        Text(d.message),
-                    )
-                )
+            # (kind key, kind as shown, service, channel, line, message): deviations, then
+            # exemptions in force, then exemptions nothing needs.
+            rows: list[tuple[str, Text, str, str, int, Text]] = [
+                (d.kind, Text(d.kind, style="bold red"), d.service, d.channel, d.line, Text(d.message))
+                for d in result.deviations
+            ]
             for e in result.exempt:
                 detail = words.EXEMPT_DETAIL.format(until=e.until.isoformat(), reason=e.reason)
                 if e.decision:
@@ -265,29 +259,15 @@ class UnitScreen(Screen[None]):
                 if e.expires_soon:
                     detail += words.EXEMPT_SOON
                 rows.append(
-                    (
-                        (e.service, e.channel, "exempt"),
-                        Text(words.EXEMPT_KIND, style="yellow"),
-                        e.service,
-                        e.channel,
-                        e.line,
-                        Text(detail),
-                    )
+                    ("exempt", Text(words.EXEMPT_KIND, style="yellow"), e.service, e.channel, e.line, Text(detail))
                 )
-            for u in result.unused_exemptions:
-                rows.append(
-                    (
-                        (u.service, u.channel, "unused"),
-                        Text(words.UNUSED_KIND, style="dim"),
-                        u.service,
-                        u.channel,
-                        u.line,
-                        Text(u.message),
-                    )
-                )
-            for key, kind, service_id, channel_id, line, message in rows:
+            rows += [
+                ("unused", Text(words.UNUSED_KIND, style="dim"), u.service, u.channel, u.line, Text(u.message))
+                for u in result.unused_exemptions
+            ]
+            for kind_key, kind, service_id, channel_id, line, message in rows:
                 deviations.add_row(kind, service_id, channel_id, str(line), message)
-                self._deviation_keys.append(key)
+                self._deviation_keys.append((service_id, channel_id, kind_key))
                 whole = Text(f"{model.catalog.unit_source(unit.id).path}:{line} · ", style="bold")
                 whole.append_text(kind)
                 whole.append(f" · {model.service_name(service_id)} · {channel_id}\n", style="bold")
