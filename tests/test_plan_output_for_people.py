@@ -6,6 +6,8 @@ from __future__ import annotations
 
 import json
 import re
+from dataclasses import replace
+from datetime import timedelta
 from pathlib import Path
 
 import pytest
@@ -13,7 +15,7 @@ import pytest
 from planner.catalog.loader import Catalog, load_catalog
 from planner.cli.main import main
 from planner.collation import name_key
-from planner.plan.model import PlanOptions
+from planner.plan.model import Plan, PlanOptions, plan_order
 from planner.plan.render import render
 from planner.plan.render.markdown import LIMIT
 from planner.plan.scheduler import schedule
@@ -146,3 +148,55 @@ def test_markdown_groups_unschedulable_items_by_reason_and_service(capsys: pytes
     keys = [tuple(row.split(" | ")[:2]) for row in rows]
     assert len(keys) == len(set(keys))  # one row per reason and e-tjänst
     assert any("hälsocentraler:" in row for row in rows)
+
+
+def _national_scale(plan: Plan, catalog: Catalog) -> Plan:
+    """`plan` with every step, warning and unschedulable item of the shipped catalogue many
+    times over (at every unit, in the first weeks): as many rows as a national catalogue."""
+    units = sorted(catalog.unit_by_id)
+    first = plan.steps[0]
+    steps = tuple(
+        replace(first, unit=unit, service=f"{first.service}{i}", week=plan.start_week + timedelta(weeks=i % 13))
+        for i in range(3000)
+        for unit in units[:10]
+    )
+    warnings = tuple(replace(plan.warnings[0], unit=u, service=f"s{i}") for i in range(300) for u in units)
+    unschedulable = tuple(
+        replace(plan.unschedulable[0], unit=u, service=f"s{i % 40}") for i in range(50) for u in units
+    )
+    return replace(plan, steps=tuple(sorted(steps, key=plan_order)), warnings=warnings, unschedulable=unschedulable)
+
+
+def test_the_markdown_plan_of_a_national_catalogue_fits_a_comment_and_says_what_it_left_out(shipped: Catalog) -> None:
+    assert shipped.as_of is not None
+    full = schedule(shipped, PlanOptions(as_of=shipped.as_of))
+    big = _national_scale(full, shipped)
+    md = render(big, shipped, "markdown")
+    assert len(md) <= LIMIT
+    left_out = [int(m) for m in re.findall(r"… and (\d+) more rows?, left out to fit a pull-request comment", md)]
+    week_tables = md.split("## Warnings")[0].count("| Hälsocentral | Step |")
+    assert week_tables == 13 and len(left_out) >= 13 + 2  # every week, the warnings, the unschedulable
+    near = md.split("## Warnings")[0].splitlines()
+    shown_steps = sum(1 for line in near if line.startswith("| ") and "`" in line)  # a step row names its binding
+    assert shown_steps + sum(left_out[:week_tables]) == len(big.steps)
+    assert "`mvgplan plan --format csv` has every step" in md
+    # The rows shown are the first rows of the full report, in its order.
+    first_rows = [line for line in md.splitlines() if line.startswith("| ") and "`" in line][:5]
+    uncapped = render_uncapped_rows(big, shipped)
+    assert first_rows == uncapped[:5]
+
+
+def render_uncapped_rows(plan: Plan, catalog: Catalog) -> list[str]:
+    """The step rows of the first weeks, none left out."""
+    from planner.mdtable import Rows
+    from planner.plan.render import markdown, view
+
+    n = view.names(catalog)
+    return [
+        line for part in markdown._near(plan, view.weeks(plan, n), n) if isinstance(part, Rows) for line in part.lines
+    ]
+
+
+def test_a_markdown_plan_that_fits_is_never_cut(capsys: pytest.CaptureFixture[str]) -> None:
+    _, md, _ = run(capsys, "--format", "markdown")
+    assert "left out to fit a pull-request comment" not in md

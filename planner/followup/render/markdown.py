@@ -1,18 +1,21 @@
-"""`--format markdown`: the follow-up as tables, for a wiki page or an issue."""
+"""`--format markdown`: the follow-up as tables, for a wiki page or an issue; a long one is cut
+to fit a comment (`planner.mdtable.fit`)."""
 
 from __future__ import annotations
 
 from planner.followup.model import FollowUp
 from planner.followup.render.text import sparkline
 from planner.followup.texts import share
-from planner.i18n import _
-from planner.mdtable import table
+from planner.i18n import N_, _
+from planner.mdtable import Rows, cut_table, fit, table
+
+EVERY_ROW = N_("`mvgplan follow-up --format csv` has every row")
 
 
 def render(result: FollowUp) -> str:
     first, last = result.window
     legacy, target = result.legacy_channel, result.target_channel
-    lines = [
+    lines: list[str | Rows] = [
         "## "
         + _("Follow-up of usage: report month {month} (window {first} – {last})").format(
             month=result.month, first=first, last=last
@@ -54,7 +57,7 @@ def render(result: FollowUp) -> str:
         "",
         "### " + _("Hälsocentraler"),
         "",
-        *table(
+        *cut_table(
             [_("Unit"), _("Provider"), _("E-tjänst"), f"`{legacy}`", f"`{target}`", _("Take-up")],
             [
                 row
@@ -64,13 +67,14 @@ def render(result: FollowUp) -> str:
                     + [["", "", f"`{s.service}`", str(s.legacy), str(s.target), share(s.take_up)] for s in u.services]
                 )
             ],
+            _(EVERY_ROW),
         ),
         "",
         "### " + _("Flags"),
         "",
     ]
     if result.flags:
-        lines += table(
+        lines += cut_table(
             [_("Severity"), _("Code"), _("Unit"), _("E-tjänst"), _("Channel"), _("Month"), _("Where"), _("What to do")],
             [
                 [
@@ -85,7 +89,8 @@ def render(result: FollowUp) -> str:
                 ]
                 for f in result.flags
             ],
+            _(EVERY_ROW),
         )
     else:
         lines.append(_("No flags."))
-    return "\n".join(lines) + "\n"
+    return fit(lines)

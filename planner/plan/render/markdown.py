@@ -6,18 +6,23 @@ step with why it lies in its week; the warnings; the unschedulable items grouped
 e-tjänst (one row names every hälsocentral, as the text output does); then the later weeks
 folded in a `<details>` block per quarter, one line per hälsocentral and week. Should a large
 catalogue still not fit, the folded weeks drop their bindings, then their rows (`--format csv`
-has every step). Cell text is escaped so a `|` in a reason cannot break a table.
+has every step); should it still not fit (a national catalogue: thousands of steps a week),
+every table shows as many of its first rows as fit, the same number for each, and says how
+many more there are and where they are. Cell text is escaped so a `|` in a reason cannot
+break a table.
 """
 
 from __future__ import annotations
 
+import sys
 from collections.abc import Sequence
 from datetime import date
 from itertools import groupby
 from typing import TYPE_CHECKING
 
 from planner.calendar import swedish_week_label
-from planner.i18n import _, ngettext
+from planner.i18n import N_, _, ngettext
+from planner.mdtable import COMMENT_LIMIT, Rows, fit
 from planner.plan.model import Plan, Step
 from planner.plan.render.labels import PLAN_TITLE, action_label, severity_word, unschedulable_label
 from planner.plan.render.view import (
@@ -38,8 +43,7 @@ from planner.plan.texts import weeks as span
 if TYPE_CHECKING:
     from planner.catalog.loader import Catalog
 
-LIMIT = 60_000
-"""Characters the report aims to stay within on any catalogue (a GitHub comment takes 65,536)."""
+LIMIT = COMMENT_LIMIT
 FIRST_WEEKS = 13
 """Weeks from the plan's first week shown in full: a quarter, the stretch a team plans for."""
 
@@ -51,12 +55,13 @@ def render(plan: Plan, catalog: Catalog) -> str:
     near = [w for w in plan_weeks if w.monday.toordinal() < cut]
     later = [w for w in plan_weeks if w.monday.toordinal() >= cut]
     head = [*_heading(plan, n), *_near(plan, near, n), *_warnings(plan, n), *_unschedulable(plan, n)]
-    # The later weeks in as much detail as fits: with bindings, without, or only counted.
-    for detail in (2, 1, 0):
-        text = "\n".join([*head, *_later(later, n, detail)]) + "\n"
+    # The later weeks in as much detail as fits: with bindings, without, or only counted;
+    # then, should the first weeks alone be too long, their tables cut (`fit`).
+    for detail in (2, 1):
+        text = fit([*head, *_later(later, n, detail)], limit=sys.maxsize)
         if len(text) <= LIMIT:
-            break
-    return text
+            return text
+    return fit([*head, *_later(later, n, 0)], LIMIT)
 
 
 def _heading(plan: Plan, n: Names) -> list[str]:
@@ -112,54 +117,83 @@ def _heading(plan: Plan, n: Names) -> list[str]:
     ]
 
 
-def _near(plan: Plan, near: list[Week], n: Names) -> list[str]:
+ALL_STEPS = N_("`mvgplan plan --format csv` has every step")
+ALL_WARNINGS = N_("`mvgplan plan` (text) and `--format json` have every warning")
+ALL_UNSCHEDULABLE = N_("`mvgplan plan` (text) and `--format json` have every unschedulable item")
+UNITS_NAMED = 50
+"""Hälsocentraler named in one unschedulable row at most; a region has about 40."""
+
+
+def _near(plan: Plan, near: list[Week], n: Names) -> list[str | Rows]:
     last = date.fromordinal(plan.start_week.toordinal() + 7 * (FIRST_WEEKS - 1))
     title = _("The first {count} weeks: {weeks}").format(count=FIRST_WEEKS, weeks=span(plan.start_week, last))
-    out = ["", f"## {title}"]
+    out: list[str | Rows] = ["", f"## {title}"]
     if not plan.steps:
         return [*out, "", _("Nothing to schedule.")]
     if not near:
         return [*out, "", _("No steps in these weeks.")]
     for week in near:
         out += ["", f"### {week.label}, {week.date.isoformat()}", ""]
+        out += table([_("Hälsocentral"), _("Step"), _("E-tjänst"), _("Why this week")], [])
         rows = [
-            [
-                cell(n.unit(s.unit)),
-                action_label(s.action),
-                cell(n.service(s.service)),
-                f"`{s.binding}`: {cell(s.reason)}",
-            ]
+            row(
+                [
+                    cell(n.unit(s.unit)),
+                    action_label(s.action),
+                    cell(n.service(s.service)),
+                    f"`{s.binding}`: {cell(s.reason)}",
+                ]
+            )
             for s in week.steps
         ]
-        out += table([_("Hälsocentral"), _("Step"), _("E-tjänst"), _("Why this week")], rows)
+        out.append(Rows(rows, _(ALL_STEPS)))
     return out
 
 
-def _warnings(plan: Plan, n: Names) -> list[str]:
-    out = ["", "## " + _("Warnings"), ""]
+def _warnings(plan: Plan, n: Names) -> list[str | Rows]:
+    out: list[str | Rows] = ["", "## " + _("Warnings"), ""]
     if not plan.warnings:
         return [*out, _("None.")]
     rows = [
-        [severity_word(w.severity), f"`{w.code}`", cell(n.unit(w.unit)), cell(n.service(w.service)), cell(w.message)]
+        row(
+            [
+                severity_word(w.severity),
+                f"`{w.code}`",
+                cell(n.unit(w.unit)),
+                cell(n.service(w.service)),
+                cell(w.message),
+            ]
+        )
         for w in sorted_warnings(plan.warnings, n)
     ]
-    return [*out, *table([_("Severity"), _("Code"), _("Hälsocentral"), _("E-tjänst"), _("Message")], rows)]
+    return [
+        *out,
+        *table([_("Severity"), _("Code"), _("Hälsocentral"), _("E-tjänst"), _("Message")], []),
+        Rows(rows, _(ALL_WARNINGS)),
+    ]
 
 
-def _unschedulable(plan: Plan, n: Names) -> list[str]:
-    out = ["", "## " + _("Unschedulable"), ""]
+def _unschedulable(plan: Plan, n: Names) -> list[str | Rows]:
+    out: list[str | Rows] = ["", "## " + _("Unschedulable"), ""]
     if not plan.unschedulable:
         return [*out, _("None.")]
     rows = []
     for group in unschedulable_groups(plan, n):
-        units = ", ".join(cell(n.unit(u)) for u in group.units)
+        units = ", ".join(cell(n.unit(u)) for u in group.units[:UNITS_NAMED])
+        if len(group.units) > UNITS_NAMED:
+            more = len(group.units) - UNITS_NAMED
+            units = _("{units} and {n} more").format(units=units, n=more)
         if len(group.units) > 1:
             units = ngettext("{n} hälsocentral: {units}", "{n} hälsocentraler: {units}", len(group.units)).format(
                 n=len(group.units), units=units
             )
         reason = f"`{group.reason}`: {cell(unschedulable_label(group.reason))}"
-        rows.append([reason, cell(n.service(group.service)), units, cell(group.message)])
-    return [*out, *table([_("Reason"), _("E-tjänst"), _("Hälsocentraler"), _("Message")], rows)]
+        rows.append(row([reason, cell(n.service(group.service)), units, cell(group.message)]))
+    return [
+        *out,
+        *table([_("Reason"), _("E-tjänst"), _("Hälsocentraler"), _("Message")], []),
+        Rows(rows, _(ALL_UNSCHEDULABLE)),
+    ]
 
 
 def _quarter(monday: date) -> tuple[int, int]:
@@ -207,7 +241,10 @@ def cell(text: str) -> str:
     return text
 
 
+def row(cells: Sequence[str]) -> str:
+    """One table row of cells already made safe (`cell`)."""
+    return "| " + " | ".join(cells) + " |"
+
+
 def table(header: Sequence[str], rows: Sequence[Sequence[str]]) -> list[str]:
-    lines = ["| " + " | ".join(header) + " |", "|" + "|".join("---" for _ in header) + "|"]
-    lines += ["| " + " | ".join(row) + " |" for row in rows]
-    return lines
+    return [row(header), "|" + "|".join("---" for _ in header) + "|", *(row(r) for r in rows)]

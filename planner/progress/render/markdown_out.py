@@ -1,16 +1,20 @@
-"""`--format markdown`: progress for a pull-request comment or the nämnd's papers."""
+"""`--format markdown`: progress for a pull-request comment or the nämnd's papers; a long one
+is cut to fit a comment (`planner.mdtable.fit`)."""
 
 from __future__ import annotations
 
-from planner.i18n import _
-from planner.plan.render.markdown import cell, table
+from planner.i18n import N_, _
+from planner.mdtable import Rows, fit
+from planner.plan.render.markdown import cell, row, table
 from planner.progress.model import Progress
 from planner.progress.render import view
+
+ALL_STEPS = N_("`mvgplan progress --format csv` has every step")
 
 
 def render(progress: Progress) -> str:
     s = progress.summary
-    out = [
+    out: list[str | Rows] = [
         "# " + cell(_("Progress against the baseline")),
         "",
         _("As of {as_of}, baseline {baseline}.").format(
@@ -70,7 +74,8 @@ def render(progress: Progress) -> str:
             "",
             "## " + cell(_("Late, per hälsocentral (overdue first)")),
             "",
-            *table([_("Hälsocentral"), _("E-tjänst"), _("Step"), _("Planned"), _("Status")], rows),
+            *table([_("Hälsocentral"), _("E-tjänst"), _("Step"), _("Planned"), _("Status")], []),
+            Rows([row(r) for r in rows], _(ALL_STEPS)),
         ]
     for title, status in ((_("Due this week"), "due"), (_("Dropped"), "dropped")):
         chosen = view.with_status(progress, status)
@@ -88,7 +93,8 @@ def render(progress: Progress) -> str:
                 "",
                 "## " + cell(title),
                 "",
-                *table([_("Hälsocentral"), _("E-tjänst"), _("Step"), _("Planned")], rows),
+                *table([_("Hälsocentral"), _("E-tjänst"), _("Step"), _("Planned")], []),
+                Rows([row(r) for r in rows], _(ALL_STEPS)),
             ]
     if progress.new:
         rows = [
@@ -99,9 +105,10 @@ def render(progress: Progress) -> str:
             "",
             "## " + cell(_("New since the baseline")),
             "",
-            *table([_("Hälsocentral"), _("E-tjänst"), _("Step"), _("Planned")], rows),
+            *table([_("Hälsocentral"), _("E-tjänst"), _("Step"), _("Planned")], []),
+            Rows([row(r) for r in rows], _(ALL_STEPS)),
         ]
     first = view.next_upcoming(progress)
     if first is not None:
         out += ["", cell(_("The next upcoming step is planned for {week}.").format(week=view.week(first)))]
-    return "\n".join(out) + "\n"
+    return fit(out)
