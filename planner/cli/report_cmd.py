@@ -59,7 +59,7 @@ def _chosen_provider(wanted: str | None, names: dict[str, str]) -> str | None:
 def run(args: argparse.Namespace) -> int:
     from planner.atomic import write_atomic
     from planner.report.build import build, provider_names
-    from planner.report.files import remove_stale_pages
+    from planner.report.files import links_in_the_way, remove_stale_pages
 
     if not args.out:
         raise UsageError(_("--out: the folder name is empty"))
@@ -76,6 +76,18 @@ def run(args: argparse.Namespace) -> int:
             )
         )
     report = build(catalog, effective_as_of(args, catalog), only=provider, baseline=baseline)
+    # Checked before the first page, so a refused run writes nothing (planner/report/files.py).
+    links = links_in_the_way(args.out, report.pages)
+    if links:
+        raise UsageError(
+            ngettext(
+                "{paths} is a symbolic link: the report writes only into its own folder, never through a link;"
+                " remove the link, or choose another --out folder",
+                "{paths} are symbolic links: the report writes only into its own folder, never through a link;"
+                " remove the links, or choose another --out folder",
+                len(links),
+            ).format(paths=", ".join(links))
+        )
     try:
         for relative, html in report.pages.items():
             path = os.path.join(args.out, relative)
