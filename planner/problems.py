@@ -35,7 +35,8 @@ class Problem:
         """The one-line form editors and CI logs understand: `path:line:col: error[code]: msg`.
 
         A value or file name quoted in it may hold a line break (`regi: "egen\\n"`); it is
-        written as an escape, so each problem stays exactly one line.
+        written as an escape, so each problem stays exactly one line, as is a bidirectional
+        control (`\\u202e`), so the line reads in the order it is written.
         """
         return f"{_one_line(self.file)}:{self.line}:{self.column}: error[{self.code}]: {_one_line(self.message)}"
 
@@ -49,13 +50,25 @@ class Problem:
         }
 
 
-_LINE_BREAKING = re.compile("[\x00-\x1f\x7f-\x9f\u2028\u2029]")
-"""C0, DEL, C1 (a terminal acts on them: issue 15) and Unicode's line and paragraph separators."""
+BIDI_CONTROLS = "\u202a\u202b\u202c\u202d\u202e\u2066\u2067\u2068\u2069"
+"""Unicode's bidirectional embeddings, overrides and isolates (LRE, RLE, PDF, LRO, RLO, LRI,
+RLI, FSI, PDI). Invisible, each makes the text after it display in another order than it is
+stored, so a hälsocentral's name can read as another ("Trojan Source", CVE-2021-42574). A
+catalogue file may hold none (`planner.catalog.yamltree`), and a problem's line shows them as
+escapes. The marks U+200E, U+200F and U+061C are allowed: each is one zero-width character
+with a direction that only settles where the neutral characters beside it (spaces, digits,
+punctuation) go in mixed-direction text; they open nothing that runs on, cannot turn a run
+of letters around, and are what a correctly written right-to-left name holds. rustc's
+`text_direction_codepoint_in_literal` lint draws the same line."""
+
+_ESCAPED = re.compile("[\x00-\x1f\x7f-\x9f\u2028\u2029" + BIDI_CONTROLS + "]")
+"""C0, DEL, C1 (a terminal acts on them: issue 15), Unicode's line and paragraph separators,
+and the bidirectional controls (a message quoting a key would display turned around)."""
 
 
 def _one_line(text: str) -> str:
     """`text` with control characters and line breaks as escapes (`\\n`, `\\x07`, `\\u2028`)."""
-    return _LINE_BREAKING.sub(lambda m: m.group().encode("unicode_escape").decode("ascii"), text)
+    return _ESCAPED.sub(lambda m: m.group().encode("unicode_escape").decode("ascii"), text)
 
 
 class InputError(Exception):

@@ -43,7 +43,7 @@ def plans() -> st.SearchStrategy[dict[str, Any]]:
 
 
 def full(text: str) -> Any:
-    parsed = parse(text.encode("utf-8"), "plan.yaml", max_bytes=1 << 30, max_nodes=1 << 30)
+    parsed = parse(text.encode("utf-8"), "plan.yaml", max_bytes=1 << 30, max_nodes=1 << 30, refuse_bidi=False)
     return parsed.data if parsed.trustworthy and not parsed.problems else "refused"
 
 

@@ -193,7 +193,9 @@ def plan_from_bytes(raw: bytes, file: str) -> PlanRead:
     fast = _fast(raw)
     if fast is not None:
         return PlanRead(fast, [])
-    parsed = parse(raw, file, max_bytes=MAX_PLAN_BYTES, max_nodes=MAX_PLAN_NODES)
+    # Bidirectional controls are refused in the catalogue a plan is made from; a plan file is
+    # read as the fast path reads it (planner/plan/fastread.py), which does not look for them.
+    parsed = parse(raw, file, max_bytes=MAX_PLAN_BYTES, max_nodes=MAX_PLAN_NODES, refuse_bidi=False)
     if not parsed.trustworthy:
         return PlanRead(None, [_as_plan_problem(p) for p in parsed.problems])
     return _validate(parsed.data, parsed.positions, file, parsed.problems)
