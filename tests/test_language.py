@@ -126,6 +126,26 @@ def test_a_validation_error_keeps_its_prefix_and_translates_its_message(
     assert "fel i katalogen; inget har gjorts." in err
 
 
+@pytest.mark.parametrize(
+    ("yaml", "swedish"),
+    [
+        ("name: A\nname: B\n", "nyckeln 'name' finns två gånger (första gången på rad 1)"),
+        ("a: &x 1\nb: *x\n", "katalogen använder inga ankare eller alias"),
+        ("a: !!str 1\n", "katalogen använder inga YAML-taggar"),
+        ("<<: {a: 1}\n", "katalogen använder inga sådana; skriv ut nycklarna"),
+        ("a: 1\n---\nb: 2\n", "ett andra YAML-dokument"),
+        ("# only a comment\n", "filen är tom (eller har bara kommentarer)"),
+        ("[1]: a\n", "en nyckel måste vara vanlig text"),
+    ],
+)
+def test_the_yaml_reader_s_own_problems_are_translated(
+    plain: None, mini_copy: Path, capsys: pytest.CaptureFixture[str], yaml: str, swedish: str
+) -> None:
+    (mini_copy / "basutbud.yaml").write_text(yaml, encoding="utf-8")
+    assert main(["validate", "-c", str(mini_copy), "--lang", "sv"]) == 2
+    assert swedish in capsys.readouterr().err
+
+
 @pytest.mark.parametrize("value", ["xx", "SV", "svenska"])
 def test_an_unknown_lang_option_is_a_usage_error(plain: None, value: str, capsys: pytest.CaptureFixture[str]) -> None:
     assert main(["check", "-c", MINI, "--lang", value]) == 2

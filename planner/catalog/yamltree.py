@@ -406,27 +406,31 @@ class _Builder:
     def decorations(self, event: Any, mark: Mark) -> None:
         """Anchors and tags: legal YAML, but a catalogue has no use for them."""
         if event.anchor is not None:
-            message = f"anchor '&{event.anchor}': a catalogue uses no anchors or aliases; write the value out"
+            message = _("anchor '&{anchor}': a catalogue uses no anchors or aliases; write the value out").format(
+                anchor=event.anchor
+            )
             self.problem(mark, "invalid_value", message)
         if event.tag is not None:
             tag = str(event.tag).replace("tag:yaml.org,2002:", "!!")  # as the person wrote it
-            message = f"tag '{tag}': a catalogue uses no YAML tags; remove it"
+            message = _("tag '{tag}': a catalogue uses no YAML tags; remove it").format(tag=tag)
             self.problem(mark, "invalid_value", message)
 
     def odd_key(self, value: Any, mark: Mark) -> str:
         """A key that is not text: report it and give it a name that cannot clash."""
         if isinstance(value, (dict, list)):
-            self.problem(mark, "invalid_value", "a key must be plain text, not a list or mapping")
+            self.problem(mark, "invalid_value", _("a key must be plain text, not a list or mapping"))
             return f"<complex key at line {mark[0]}>"
         if value is None:
-            self.problem(mark, "invalid_value", "a key is empty or null: write a name before the ':'")
+            self.problem(mark, "invalid_value", _("a key is empty or null: write a name before the ':'"))
             return f"<empty key at line {mark[0]}>"
         word = str(value).lower()
-        self.problem(mark, "invalid_value", f"the key {word} is not text; put it in quotes: '{word}'")
+        self.problem(
+            mark, "invalid_value", _("the key {word} is not text; put it in quotes: '{word}'").format(word=word)
+        )
         return f"<{word} key at line {mark[0]}>"
 
     def duplicate(self, key: str, mark: Mark, first: Mark) -> None:
-        message = f"duplicate key '{key}' (first at line {first[0]}); remove one of them"
+        message = _("duplicate key '{key}' (first at line {line}); remove one of them").format(key=key, line=first[0])
         self.problem(mark, "duplicate_key", message)
 
     def build(self, text: str) -> tuple[Any, PosNode, bool]:
@@ -502,7 +506,9 @@ class _Builder:
                     start = event.start_mark
                     mark = (start.line + 1, start.column + 1)
                     self.trustworthy = False
-                    message = f"alias '*{event.anchor}': a catalogue uses no anchors or aliases; write the value out"
+                    message = _(
+                        "alias '*{anchor}': a catalogue uses no anchors or aliases; write the value out"
+                    ).format(anchor=event.anchor)
                     self.problem(mark, "invalid_value", message)
                     # The alias stands for nothing: the document is not trusted past this point
                     # anyway, so keep the structure and drop the value.
@@ -511,7 +517,7 @@ class _Builder:
                     documents += 1
                     if documents > 1:
                         start = event.start_mark
-                        message = "a second YAML document ('---'): a catalogue file holds one; remove it"
+                        message = _("a second YAML document ('---'): a catalogue file holds one; remove it")
                         self.stop((start.line + 1, start.column + 1), "yaml_syntax", message)
                     continue
                 elif kind is yaml.StreamEndEvent:
@@ -530,7 +536,7 @@ class _Builder:
                         if value.__class__ is not str:
                             value = self.odd_key(value, at)
                         elif plain and value == "<<":
-                            message = "merge key '<<': a catalogue uses no merge keys; write the keys out"
+                            message = _("merge key '<<': a catalogue uses no merge keys; write the keys out")
                             self.problem(at, "invalid_value", message)
                         if value in keys:
                             skip = True
@@ -578,7 +584,8 @@ def parse(
     """
     if len(raw) > max_bytes:
         limit = f"{max_bytes / 1048576:.0f} MiB"
-        problem = Problem(file, 1, 1, "too_large", f"the file is {len(raw) / 1048576:.1f} MiB; the limit is {limit}")
+        message = _("the file is {size:.1f} MiB; the limit is {limit}").format(size=len(raw) / 1048576, limit=limit)
+        problem = Problem(file, 1, 1, "too_large", message)
         return ParsedYaml(None, PosNode((1, 1)), [problem], False)
     text, bad_bytes = decode(raw, file)
     if text is None:
@@ -590,10 +597,10 @@ def parse(
     try:
         data, positions, has_document = builder.build(text)
     except RecursionError:  # pragma: no cover - the depth cap stops far earlier
-        builder.problems.append(Problem(file, 1, 1, "too_large", "nested too deeply"))
+        builder.problems.append(Problem(file, 1, 1, "too_large", _("nested too deeply")))
         return ParsedYaml(None, PosNode((1, 1)), builder.problems, False)
     if not has_document and not builder.problems:
-        message = "the file is empty (or only comments); it needs the catalogue content"
+        message = _("the file is empty (or only comments); it needs the catalogue content")
         builder.problems.append(Problem(file, 1, 1, "yaml_syntax", message))
         builder.trustworthy = False
     return ParsedYaml(data, positions, builder.problems, builder.trustworthy)
