@@ -127,6 +127,7 @@ async def measure(catalog: str, size: tuple[int, int]) -> dict[str, float]:
         await timed("timeline per e-tjänst", "g")
         await timed("first visit: warnings", "3")
         await timed("warnings sort", "s")
+        await timed("warnings reverse", "S")
         await timed("first visit: services", "4")
         await timed("back to overview", "1")
     return times

@@ -10,7 +10,9 @@ from pathlib import Path
 import pytest
 from explore_support import TODAY, headless, make_app, settled
 from textual.widgets import Input, Static, TabbedContent, Tree
+from textual.widgets._footer import FooterKey
 
+from planner.tui import figures
 from planner.tui.app import ExploreApp, Spinner
 from planner.tui.panes.plan import PlanPane
 from planner.tui.screens.help import HelpScreen
@@ -174,6 +176,60 @@ async def test_enter_on_a_warning_opens_its_unit(mini: Path) -> None:
         await pilot.press("enter")
         await pilot.pause()
         assert isinstance(app.screen, UnitScreen) and app.screen.unit_id == "hc-beta"
+
+
+@headless
+async def test_s_and_capital_s_list_the_warnings_as_a_fresh_sort_by_the_column_each_time(mini: Path) -> None:
+    app = make_app(mini)
+    async with app.run_test(size=SIZE) as pilot:
+        await settled(app, pilot)
+        await pilot.press("3")
+        await pilot.pause()
+        model = app.model
+        assert model is not None
+        table = app.query_one("#warnings-table", RowTable)
+        column, reverse = "severity", False
+        # Round the columns twice, turning each order around and back on the way.
+        for key in ("S", "S", *"sSs" * len(figures.WARNING_SORTS), *"sS" * len(figures.WARNING_SORTS)):
+            await pilot.press(key)
+            await pilot.pause()
+            if key == "S":
+                reverse = not reverse
+            else:
+                column = figures.WARNING_SORTS[(figures.WARNING_SORTS.index(column) + 1) % len(figures.WARNING_SORTS)]
+                reverse = False
+            fresh = figures.sort_warnings(list(figures.warning_rows(model)), column, reverse)
+            listed = [tuple(str(cell) for cell in row.cells[1:]) for row in table.rows]
+            assert listed == [(r.code, r.unit_name, r.service_name, r.message) for r in fresh], (column, reverse)
+
+
+@headless
+async def test_the_footer_shows_the_keys_of_what_has_the_focus_after_every_change_of_focus(mini: Path) -> None:
+    app = make_app(mini)
+
+    def footer() -> list[str]:
+        return [key.key for key in app.screen.query(FooterKey)]
+
+    async with app.run_test(size=SIZE) as pilot:
+        await settled(app, pilot)
+        on_table = footer()
+        assert "enter" in on_table and "s" in on_table
+        for key, shown in (("slash", ["slash", "ctrl+q", "ctrl+p"]), ("escape", on_table), ("slash", None)):
+            await pilot.press(key)
+            await pilot.pause()
+            await pilot.pause()
+            assert footer() == (shown or ["slash", "ctrl+q", "ctrl+p"])
+        await pilot.press("escape", "enter")
+        await pilot.pause()
+        assert isinstance(app.screen, UnitScreen) and "escape" in footer()
+        await pilot.press("escape")
+        await pilot.pause()
+        await pilot.pause()
+        assert footer() == on_table
+        await pilot.press("3")
+        await pilot.pause()
+        await pilot.pause()
+        assert footer() == [key for key in on_table if key not in ("slash", "x")]
 
 
 @headless

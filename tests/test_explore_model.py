@@ -10,6 +10,7 @@ from datetime import date, timedelta
 from pathlib import Path
 
 import pytest
+from synthetic import gen
 
 from planner.cli.main import main
 from planner.collation import name_key
@@ -40,6 +41,17 @@ def test_loading_comes_in_stages_catalogue_first_then_report_then_plan_then_foll
         ("ready", "ready", "no_data"),  # the mini catalogue has no usage exports
     ]
     assert stages[0].catalog is stages[-1].catalog  # type: ignore[union-attr]
+
+
+def test_the_follow_up_stage_keeps_the_indexes_the_plan_stage_built(mini: Path) -> None:
+    planned = [s for s in data.stages(str(mini), None, TODAY) if isinstance(s, Model)][2]
+    assert planned.plan is not None
+    built = [planned.steps_by_unit, planned.warnings_by_unit, planned.unit_order]
+    final = planned.with_follow_up(None)
+    kept = [final.steps_by_unit, final.warnings_by_unit, final.unit_order]
+    assert all(new is old for new, old in zip(kept, built, strict=True))
+    # One the plan stage did not build is built for the new model, from the same plan.
+    assert "steps_by_week" not in vars(final) and final.steps_by_week == planned.steps_by_week
 
 
 def test_a_broken_catalogue_yields_its_problems_and_nothing_else(mini_copy: Path) -> None:
@@ -277,3 +289,36 @@ def test_the_explore_module_itself_does_not_import_textual() -> None:
     )
     result = subprocess.run([sys.executable, "-c", script], capture_output=True, text=True, check=True)
     assert result.stdout.strip() == "False"
+
+
+def test_each_warnings_order_read_from_the_model_is_a_fresh_sort_by_its_column_after_any_other(
+    tmp_path: Path,
+) -> None:
+    # A generated catalogue with errors, warnings, unschedulable items and an info group,
+    # its hälsocentraler named in pairs: rows whose keys tie, so turning an order around is
+    # more than reversing the list.
+    gen.write(gen.generate(60, 30, 2), tmp_path)
+    name = ""
+    for i, path in enumerate(sorted((tmp_path / "units").glob("*.yaml"))):
+        text = path.read_text("utf-8")
+        line = next(line for line in text.splitlines() if line.startswith("name: "))
+        name = line if i % 2 == 0 else name
+        path.write_text(text.replace(line, name, 1), "utf-8")
+    loaded = data.load_model(str(tmp_path), None, TODAY)
+    assert isinstance(loaded, Model)
+    rows = figures.warning_rows(loaded)
+    assert {r.severity for r in rows} == set(figures.SEVERITY_RANK) and any(r.is_group for r in rows)
+    assert all(
+        figures.sort_warnings(rows, column, reverse=True) != figures.sort_warnings(rows, column)[::-1]
+        for column in figures.WARNING_SORTS
+    )
+
+    def fresh(column: str, reverse: bool) -> list[int]:
+        return [id(r) for r in figures.sort_warnings(list(rows), column, reverse)]
+
+    # `s` through every column, `S`, `s` again: each time what a fresh sort gives.
+    for column in (*figures.WARNING_SORTS, *figures.WARNING_SORTS):
+        for reverse in (False, True, False):
+            assert [id(r) for r in figures.sorted_warnings(loaded, column, reverse)] == fresh(column, reverse)
+    assert figures.warning_rows(loaded) is rows  # no order was written over the model's list
+    assert [id(r) for r in rows] == fresh("severity", False)

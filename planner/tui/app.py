@@ -21,7 +21,7 @@ from textual.binding import Binding, BindingType
 from textual.containers import Center, Vertical
 from textual.message import Message
 from textual.screen import ModalScreen
-from textual.widgets import Footer, Header, Static, TabbedContent, TabPane
+from textual.widgets import Header, Static, TabbedContent, TabPane
 from textual.worker import Worker, WorkerState, get_current_worker
 
 from planner.i18n import _
@@ -43,6 +43,7 @@ from planner.tui.screens.record import RecordRequest, RecordScreen
 from planner.tui.screens.unit import UnitScreen
 from planner.tui.screens.whatif import WhatIfComputed, WhatIfScreen
 from planner.tui.search import CatalogueSearch
+from planner.tui.widgets.footer import KeysFooter
 from planner.tui.widgets.problems import ErrorBanner, ProblemsPanel
 
 POLL_SECONDS = 1.0
@@ -180,7 +181,7 @@ class ExploreApp(App[None]):
             with TabPane(_(words.TAB_PROGRESS), id="progress"):
                 yield ProgressPane(id="progress-pane")
         yield Static(id="status-bar")
-        yield Footer()
+        yield KeysFooter()
 
     def on_mount(self) -> None:
         self.sub_title = self.catalog_path

@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import unicodedata
 from collections import Counter, defaultdict
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable
 from dataclasses import dataclass
 from datetime import date
 
@@ -32,6 +32,7 @@ def prepare(model: Model) -> None:
         deviation_rows(model)
     if model.plan is not None:
         warning_rows(model)
+        warning_counts(model)
         weeks.week_rows(model)
         _ = model.steps_by_service  # the timeline per e-tjänst reads it
 
@@ -385,10 +386,68 @@ def _warning_rows(model: Model) -> list[WarningRow]:
 
 def sort_warnings(rows: Iterable[WarningRow], column: str, reverse: bool = False) -> list[WarningRow]:
     """Sorted by one column, then by severity, hälsocentral and e-tjänst (names in Swedish order)."""
+    return sorted(rows, key=_warning_key(column, name_key), reverse=reverse)
+
+
+def sorted_warnings(model: Model, column: str, reverse: bool = False) -> list[WarningRow]:
+    """`warning_rows(model)` in the order `sort_warnings` gives them, each order made once per
+    model: pressing `s` through the columns of a national list (tens of thousands of rows)
+    sorts each column once, `S` turns that order around without sorting again, and coming
+    back to an order costs a look-up. Do not change the list."""
+    rows = warning_rows(model)
+    if (column, reverse) == ("severity", False):
+        return rows  # already in that order
+
+    def build() -> list[WarningRow]:
+        order, starts = _warning_order(model, column)
+        if not reverse:
+            return [rows[i] for i in order]
+        # What `sorted(..., reverse=True)` gives: the runs of equal keys last to first, each
+        # run in the list's order (a stable sort keeps it).
+        ends = [*starts[1:], len(order)]
+        return [rows[i] for start, end in zip(starts[::-1], ends[::-1], strict=True) for i in order[start:end]]
+
+    return model.memo(f"warning_rows:{column}:{'reverse' if reverse else 'forward'}", build)
+
+
+def _warning_order(model: Model, column: str) -> tuple[list[int], list[int]]:
+    """The places in `warning_rows(model)` sorted by `column` as `sort_warnings` sorts them, and
+    where in that order each run of rows with equal keys starts; once per model and column."""
+
+    def build() -> tuple[list[int], list[int]]:
+        # The same key as `sort_warnings`, with each name's place among the list's names for
+        # its `name_key` (the same order, compared as one int instead of nested tuples).
+        key = _warning_key(column, warning_name_ranks(model).__getitem__)
+        keys = [key(row) for row in warning_rows(model)]
+        order = sorted(range(len(keys)), key=keys.__getitem__)
+        starts = [n for n in range(len(order)) if n == 0 or keys[order[n]] != keys[order[n - 1]]]
+        return order, starts
+
+    return model.memo(f"warning_order:{column}", build)
+
+
+def warning_name_ranks(model: Model) -> dict[str, int]:
+    """Every hälsocentral and e-tjänst name the warnings list shows (and the empty name), by
+    its place in Swedish order: comparing two places compares their `name_key`s."""
+
+    def build() -> dict[str, int]:
+        names = {""}
+        for row in warning_rows(model):
+            names.add(row.unit_name)
+            names.add(row.service_name)
+        return {name: i for i, name in enumerate(sorted(names, key=name_key))}
+
+    return model.memo("warning_name_ranks", build)
+
+
+def _warning_key(column: str, name: Callable[[str], object]) -> Callable[[WarningRow], tuple[object, ...]]:
+    """The sort key of a warning row by `column`; `name` orders names (`name_key` or the same
+    order as numbers)."""
+    empty = name("")
 
     def key(row: WarningRow) -> tuple[object, ...]:
         rank = SEVERITY_RANK.get(row.severity, 9)
-        unit, service = name_key(row.unit_name), name_key(row.service_name)
+        unit, service = name(row.unit_name), name(row.service_name)
         if column == "code":
             return (row.code, rank, unit, service)
         if column == "unit":
@@ -397,9 +456,29 @@ def sort_warnings(rows: Iterable[WarningRow], column: str, reverse: bool = False
             return (service, rank, unit, row.code)
         if column == "message":
             return (row.message, rank, unit)
-        return (rank, unit if not row.is_group else name_key(""), service, row.code)
+        return (rank, unit if not row.is_group else empty, service, row.code)
 
-    return sorted(rows, key=key, reverse=reverse)
+    return key
+
+
+@dataclass(frozen=True)
+class WarningCounts:
+    """What the warnings tab's title counts (the same in any order)."""
+
+    unschedulable: int
+    groups: int
+    """Rows that stand for an e-tjänst MVG lacks."""
+
+
+def warning_counts(model: Model) -> WarningCounts:
+    def build() -> WarningCounts:
+        rows = warning_rows(model)
+        return WarningCounts(
+            unschedulable=sum(1 for r in rows if r.severity == UNSCHEDULABLE),
+            groups=sum(1 for r in rows if r.is_group),
+        )
+
+    return model.memo("warning_counts", build)
 
 
 @dataclass(frozen=True)

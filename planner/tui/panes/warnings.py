@@ -8,6 +8,7 @@ highlighted row's whole message shows below the table.
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from typing import ClassVar
 
 from rich.text import Text
@@ -21,7 +22,7 @@ from planner.tui import figures, words
 from planner.tui.data import Model
 from planner.tui.messages import OpenUnit
 from planner.tui.panes.base import LazyPane, show_row
-from planner.tui.widgets.rowtable import Cell, Column, LazyRows, RowTable, SortsByHeader
+from planner.tui.widgets.rowtable import Cell, Column, LazyRows, RowNumbers, RowTable, SortsByHeader
 
 SEVERITY_STYLE = {
     "error": "bold red",
@@ -57,9 +58,9 @@ class WarningsPane(SortsByHeader, LazyPane):
         self._sort = "severity"
         self._reverse = False
         self._rows: list[figures.WarningRow] = []
-        """The top-level rows in the current order (groups closed)."""
-        self._shown: list[tuple[figures.WarningRow, bool]] = []
-        """What the table lists: (row, is a member of an opened group)."""
+        """The top-level rows in the current order (groups closed); the model's list, not a copy."""
+        self._shown: Sequence[figures.WarningRow] = []
+        """What the table lists: `_rows`, with the members of each opened group after it."""
         self._expanded: set[tuple[str, str]] = set()
         """Opened groups, by (code, service)."""
 
@@ -82,37 +83,42 @@ class WarningsPane(SortsByHeader, LazyPane):
             table.set_rows([])
             table.border_title = ""
             return
-        rows = figures.warning_rows(model)  # in the order of action, counted once per model
-        if (self._sort, self._reverse) != ("severity", False):
-            rows = figures.sort_warnings(rows, self._sort, self._reverse)
-        self._rows = rows
+        # In the order of action, or sorted by a column: each order sorted once per model.
+        self._rows = figures.sorted_warnings(model, self._sort, self._reverse)
         self._layout(keep_position=keep_position)
         table.set_sort(self._sort, self._reverse)
-        groups = sum(1 for r in rows if r.is_group)
+        counts = figures.warning_counts(model)
         table.border_title = _(
             "{warnings} warning(s) · {blocked} unschedulable · MVG lacks {groups} e-tjänst(er) (enter opens)"
         ).format(
             warnings=len(model.plan.warnings),
-            blocked=sum(1 for r in rows if r.severity == figures.UNSCHEDULABLE),
-            groups=groups,
+            blocked=counts.unschedulable,
+            groups=counts.groups,
         )
 
     def _layout(self, *, keep_position: bool = True) -> None:
         table = self.query_one(RowTable)
-        shown: list[tuple[figures.WarningRow, bool]] = []
-        for row in self._rows:
-            shown.append((row, False))
-            if row.is_group and (row.code, row.service) in self._expanded:
-                shown.extend((member, True) for member in row.members)
+        rows, expanded = self._rows, self._expanded
+        shown: Sequence[figures.WarningRow] = rows  # nothing opened: the rows as they are
+        members: set[int] = set()  # the places in `shown` of the members of opened groups
+        if expanded:
+            opened: list[figures.WarningRow] = []
+            for row in rows:
+                opened.append(row)
+                if row.is_group and (row.code, row.service) in expanded:
+                    members.update(range(len(opened), len(opened) + len(row.members)))
+                    opened.extend(row.members)
+            shown = opened
         self._shown = shown
         table.empty = words.NO_WARNINGS
         position = table.cursor if keep_position else 0
 
         def cells(i: int) -> tuple[Cell, ...]:
-            row, member = shown[i]
-            return _cells(row, member=member, expanded=(row.code, row.service) in self._expanded)
+            row = shown[i]
+            is_open = row.is_group and (row.code, row.service) in expanded
+            return _cells(row, member=i in members, expanded=is_open)
 
-        lazy = LazyRows([str(i) for i in range(len(shown))], cells)
+        lazy = LazyRows(RowNumbers(len(shown)), cells)
         table.set_rows(lazy, keep=str(min(position, max(len(shown) - 1, 0))))
 
     @on(RowTable.RowHighlighted, "#warnings-table")
@@ -123,7 +129,7 @@ class WarningsPane(SortsByHeader, LazyPane):
     def _chosen(self, event: RowTable.RowSelected) -> None:
         if not 0 <= event.index < len(self._shown):
             return
-        row, _member = self._shown[event.index]
+        row = self._shown[event.index]
         if row.is_group:
             key = (row.code, row.service)
             self._expanded.symmetric_difference_update({key})
@@ -136,8 +142,7 @@ class WarningsPane(SortsByHeader, LazyPane):
         self._fill()
 
 
-def _describe(shown: tuple[figures.WarningRow, bool]) -> Text:
-    row, _member = shown
+def _describe(row: figures.WarningRow) -> Text:
     if row.is_group:
         text = Text(f"{row.service_name} ({row.service}) · {row.code} · {row.unit_name}\n", style="bold")
     else:

@@ -14,7 +14,7 @@ from textual import on
 from textual.app import ComposeResult
 from textual.binding import Binding, BindingType
 from textual.screen import Screen
-from textual.widgets import Footer, Header, Static
+from textual.widgets import Header, Static
 
 from planner.i18n import _, ngettext
 from planner.plan.model import Plan
@@ -22,8 +22,9 @@ from planner.tui import words
 from planner.tui.changes import ChangeRow, what_if_changes
 from planner.tui.data import Model
 from planner.tui.messages import OpenUnit
+from planner.tui.widgets.footer import KeysFooter
 from planner.tui.widgets.problems import ErrorBanner
-from planner.tui.widgets.rowtable import Cell, Column, LazyRows, RowTable
+from planner.tui.widgets.rowtable import Cell, Column, LazyRows, RowNumbers, RowTable
 
 CHANGE_STYLE = {"moved": "yellow", "appeared": "green", "vanished": "red"}
 
@@ -82,7 +83,7 @@ class ChangesScreen(Screen[None]):
         yield Static(id="changes-summary")
         table = RowTable(_columns(), empty=_("No step moves: the what-if gives the same plan."), id="changes-table")
         yield table
-        yield Footer()
+        yield KeysFooter()
 
     def on_mount(self) -> None:
         c = self.changes
@@ -114,7 +115,7 @@ class ChangesScreen(Screen[None]):
         rows = c.rows
         table = self.query_one("#changes-table", RowTable)
         table.border_title = _("What changed, per hälsocentral (enter opens it)")
-        table.set_rows(LazyRows([str(i) for i in range(len(rows))], lambda i: _cells(rows[i])))
+        table.set_rows(LazyRows(RowNumbers(len(rows)), lambda i: _cells(rows[i])))
         table.focus()
 
     @on(RowTable.RowSelected, "#changes-table")

@@ -12,10 +12,11 @@ from textual.app import ComposeResult
 from textual.binding import Binding, BindingType
 from textual.containers import VerticalScroll
 from textual.screen import ModalScreen
-from textual.widgets import Footer, Static
+from textual.widgets import Static
 
 from planner.i18n import _
 from planner.tui import words
+from planner.tui.widgets.footer import KeysFooter
 from planner.tui.widgets.problems import ErrorBanner
 
 
@@ -36,4 +37,4 @@ class DetailScreen(ModalScreen[None]):
             box.border_title = self.title_text
             box.border_subtitle = _("escape closes")
             yield Static(self.body, id="detail-text")
-        yield Footer()
+        yield KeysFooter()

@@ -10,9 +10,10 @@ from textual.app import ComposeResult
 from textual.binding import Binding, BindingType
 from textual.containers import VerticalScroll
 from textual.screen import ModalScreen
-from textual.widgets import Footer, Static
+from textual.widgets import Static
 
 from planner.tui import words
+from planner.tui.widgets.footer import KeysFooter
 
 
 def help_table() -> Table:
@@ -39,4 +40,4 @@ class HelpScreen(ModalScreen[None]):
             box.border_title = words.HELP_TITLE
             box.border_subtitle = words.HELP_CLOSE
             yield Static(help_table())
-        yield Footer()  # the keys of this dialog, over the footer of the screen below
+        yield KeysFooter()  # the keys of this dialog, over the footer of the screen below

@@ -18,13 +18,14 @@ from textual.app import ComposeResult
 from textual.binding import Binding, BindingType
 from textual.containers import Horizontal, VerticalScroll
 from textual.screen import ModalScreen
-from textual.widgets import Button, Footer, Input, Label, Static
+from textual.widgets import Button, Input, Label, Static
 from textual.worker import get_current_worker
 
 from planner.catalog.edit import RecordResult, record
 from planner.catalog.loader import Catalog
 from planner.i18n import _
 from planner.tui.screens.whatif import parse_day
+from planner.tui.widgets.footer import KeysFooter
 from planner.tui.widgets.problems import ErrorBanner
 
 
@@ -102,7 +103,7 @@ class RecordScreen(ModalScreen[bool]):
             with Horizontal(id="record-buttons"):
                 yield Button(_("Write the change"), id="record-write", variant="primary", disabled=True)
                 yield Button(_("Cancel"), id="record-cancel")
-        yield Footer()
+        yield KeysFooter()
 
     def on_mount(self) -> None:
         self.query_one("#record-date", Input).focus()

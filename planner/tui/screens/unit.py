@@ -18,7 +18,7 @@ from textual.app import ComposeResult
 from textual.binding import Binding, BindingType
 from textual.containers import Vertical
 from textual.screen import Screen
-from textual.widgets import DataTable, Footer, Header, Static
+from textual.widgets import DataTable, Header, Static
 
 from planner.i18n import _
 from planner.plan.model import Step
@@ -28,6 +28,7 @@ from planner.tui.data import Model
 from planner.tui.dates import DateNote, date_notes
 from planner.tui.messages import Highlight, RecordStep
 from planner.tui.screens.detail import DetailScreen
+from planner.tui.widgets.footer import KeysFooter
 from planner.tui.widgets.problems import ErrorBanner
 from planner.tui.widgets.rowtable import Column, Row, RowTable
 
@@ -153,7 +154,7 @@ class UnitScreen(Screen[None]):
             steps.border_title = _("Warnings and planned steps (enter explains)")
             yield steps
             yield Static(id="unit-detail")
-        yield Footer()
+        yield KeysFooter()
 
     def on_mount(self) -> None:
         self.show_model(self.model)

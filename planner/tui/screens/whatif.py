@@ -16,13 +16,14 @@ from textual.app import ComposeResult
 from textual.binding import Binding, BindingType
 from textual.containers import Horizontal, Vertical
 from textual.screen import ModalScreen
-from textual.widgets import Button, Footer, Input, Label, LoadingIndicator, Static
+from textual.widgets import Button, Input, Label, LoadingIndicator, Static
 from textual.worker import Worker, WorkerState, get_current_worker
 
 from planner.i18n import _
 from planner.limits import MAX_PARALLEL_MIN_WEEKS, parse_whole_number
 from planner.plan.model import Plan, PlanOptions
 from planner.tui import data, words
+from planner.tui.widgets.footer import KeysFooter
 from planner.tui.widgets.problems import ErrorBanner
 
 
@@ -98,7 +99,7 @@ class WhatIfScreen(ModalScreen[WhatIfComputed | None]):
                 yield Button(words.WHAT_IF_CLOSE, id="close")
             yield LoadingIndicator(id="what-if-busy")
             yield Static(id="what-if-result")
-        yield Footer()  # the keys of this dialog, over the footer of the screen below
+        yield KeysFooter()  # the keys of this dialog, over the footer of the screen below
 
     def _default_start(self) -> str:
         plan = self.model.plan

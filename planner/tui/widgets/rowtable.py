@@ -42,6 +42,35 @@ class Row:
     cells: tuple[Cell, ...]
 
 
+class RowNumbers(Sequence[str]):
+    """The keys "0", "1", "2", … of a table whose rows are known by their place: made when
+    asked, so handing a table 35,000 rows makes neither 35,000 keys nor a dictionary of them."""
+
+    def __init__(self, count: int) -> None:
+        self._count = count
+
+    def __len__(self) -> int:
+        return self._count
+
+    @overload
+    def __getitem__(self, index: int) -> str: ...
+    @overload
+    def __getitem__(self, index: slice) -> Sequence[str]: ...
+    def __getitem__(self, index: int | slice) -> str | Sequence[str]:
+        if isinstance(index, slice):
+            return [str(i) for i in range(*index.indices(self._count))]
+        if not -self._count <= index < self._count:
+            raise IndexError(index)
+        return str(index % self._count)
+
+    def find(self, key: str) -> int | None:
+        """The place of `key`, None when it is not one of these keys."""
+        if not (key.isascii() and key.isdigit()) or (key != "0" and key.startswith("0")):
+            return None
+        index = int(key)
+        return index if index < self._count else None
+
+
 class LazyRows(Sequence[Row]):
     """Rows made when first shown: 35,000 warnings cost nothing until scrolled to."""
 
@@ -67,6 +96,10 @@ class LazyRows(Sequence[Row]):
             row = Row(self.keys[index], self._make(index))
             self._made[index] = row
         return row
+
+
+def _nowhere(key: str) -> int | None:
+    return None
 
 
 PADDING = 1  # one blank each side of a cell
@@ -136,7 +169,8 @@ class RowTable(CursorView):
         super().__init__(id=id, classes=classes)
         self._columns: tuple[Column, ...] = tuple(columns)
         self._rows: Sequence[Row] = ()
-        self._keys: dict[str, int] = {}
+        self._find: Callable[[str], int | None] = _nowhere
+        """The place of a row by its key (None when no row has it)."""
         self._lines: dict[tuple[int, bool, int], Strip] = {}
         self._sort: tuple[str, bool] | None = None
         self.empty = empty
@@ -174,8 +208,13 @@ class RowTable(CursorView):
         keep = keep if keep is not None else self.current_key
         self._rows = rows
         keys = rows.keys if isinstance(rows, LazyRows) else [row.key for row in rows]
-        self._keys = {key: i for i, key in enumerate(keys)}
-        index = self._keys.get(keep, 0) if keep is not None else 0
+        if isinstance(keys, RowNumbers):
+            self._find = keys.find
+        else:
+            places = {key: i for i, key in enumerate(keys)}
+            self._find = places.get
+        found = self._find(keep) if keep is not None else None
+        index = 0 if found is None else found
         self._changed()
         if index != self.cursor:
             self.cursor = index
@@ -183,8 +222,9 @@ class RowTable(CursorView):
             self.post_message(self.RowHighlighted(self, self.current_key, self.cursor))
 
     def move_to(self, key: str) -> None:
-        if key in self._keys:
-            self.cursor = self._keys[key]
+        index = self._find(key)
+        if index is not None:
+            self.cursor = index
 
     def _changed(self) -> None:
         self._lines.clear()
