@@ -33,6 +33,7 @@ def prepare(model: Model) -> None:
     if model.plan is not None:
         warning_rows(model)
         warning_counts(model)
+        warning_fields(model)  # what sorting the list by a column reads
         weeks.week_rows(model)
         _ = model.steps_by_service  # the timeline per e-tjänst reads it
 
@@ -384,9 +385,21 @@ def _warning_rows(model: Model) -> list[WarningRow]:
     return rows
 
 
+WARNING_ORDERS: dict[str, tuple[str, ...]] = {
+    "severity": ("severity", "unit_or_group", "service", "code"),
+    "code": ("code", "severity", "unit", "service"),
+    "unit": ("is_group", "unit", "severity", "service", "code"),
+    "service": ("service", "severity", "unit", "code"),
+    "message": ("message", "severity", "unit"),
+}
+"""What each column of the warnings list sorts by, in turn (fields of `_warning_fields`)."""
+
+
 def sort_warnings(rows: Iterable[WarningRow], column: str, reverse: bool = False) -> list[WarningRow]:
     """Sorted by one column, then by severity, hälsocentral and e-tjänst (names in Swedish order)."""
-    return sorted(rows, key=_warning_key(column, name_key), reverse=reverse)
+    listed = list(rows)
+    keys = _warning_keys(_warning_fields(listed, name_key), column)
+    return [listed[i] for i in sorted(range(len(listed)), key=keys.__getitem__, reverse=reverse)]
 
 
 def sorted_warnings(model: Model, column: str, reverse: bool = False) -> list[WarningRow]:
@@ -415,10 +428,7 @@ def _warning_order(model: Model, column: str) -> tuple[list[int], list[int]]:
     where in that order each run of rows with equal keys starts; once per model and column."""
 
     def build() -> tuple[list[int], list[int]]:
-        # The same key as `sort_warnings`, with each name's place among the list's names for
-        # its `name_key` (the same order, compared as one int instead of nested tuples).
-        key = _warning_key(column, warning_name_ranks(model).__getitem__)
-        keys = [key(row) for row in warning_rows(model)]
+        keys = _warning_keys(warning_fields(model), column)
         order = sorted(range(len(keys)), key=keys.__getitem__)
         starts = [n for n in range(len(order)) if n == 0 or keys[order[n]] != keys[order[n - 1]]]
         return order, starts
@@ -426,39 +436,46 @@ def _warning_order(model: Model, column: str) -> tuple[list[int], list[int]]:
     return model.memo(f"warning_order:{column}", build)
 
 
-def warning_name_ranks(model: Model) -> dict[str, int]:
-    """Every hälsocentral and e-tjänst name the warnings list shows (and the empty name), by
-    its place in Swedish order: comparing two places compares their `name_key`s."""
+def warning_fields(model: Model) -> dict[str, list[object]]:
+    """`_warning_fields` of `warning_rows(model)`, once per model, with each name as its place
+    among the list's names in Swedish order and each message as its place among the messages
+    (comparing two places compares the names' `name_key`s or the messages, as one int)."""
 
-    def build() -> dict[str, int]:
+    def build() -> dict[str, list[object]]:
+        rows = warning_rows(model)
         names = {""}
-        for row in warning_rows(model):
+        for row in rows:
             names.add(row.unit_name)
             names.add(row.service_name)
-        return {name: i for i, name in enumerate(sorted(names, key=name_key))}
+        ranks = {name: i for i, name in enumerate(sorted(names, key=name_key))}
+        messages = {message: i for i, message in enumerate(sorted({row.message for row in rows}))}
+        return _warning_fields(rows, ranks.__getitem__, messages.__getitem__)
 
-    return model.memo("warning_name_ranks", build)
+    return model.memo("warning_fields", build)
 
 
-def _warning_key(column: str, name: Callable[[str], object]) -> Callable[[WarningRow], tuple[object, ...]]:
-    """The sort key of a warning row by `column`; `name` orders names (`name_key` or the same
-    order as numbers)."""
+def _warning_fields(
+    rows: list[WarningRow], name: Callable[[str], object], message: Callable[[str], object] = str
+) -> dict[str, list[object]]:
+    """Per field the warnings list sorts by (`WARNING_ORDERS`), its value for each row; `name`
+    gives a name's sort key, `message` a message's (itself, or its place in sorted order)."""
     empty = name("")
+    unit = [name(r.unit_name) for r in rows]
+    is_group: list[object] = [r.is_group for r in rows]
+    return {
+        "severity": [SEVERITY_RANK.get(r.severity, 9) for r in rows],
+        "code": [r.code for r in rows],
+        "unit": unit,
+        "unit_or_group": [empty if group else key for key, group in zip(unit, is_group, strict=True)],
+        "is_group": is_group,
+        "service": [name(r.service_name) for r in rows],
+        "message": [message(r.message) for r in rows],
+    }
 
-    def key(row: WarningRow) -> tuple[object, ...]:
-        rank = SEVERITY_RANK.get(row.severity, 9)
-        unit, service = name(row.unit_name), name(row.service_name)
-        if column == "code":
-            return (row.code, rank, unit, service)
-        if column == "unit":
-            return (row.is_group, unit, rank, service, row.code)
-        if column == "service":
-            return (service, rank, unit, row.code)
-        if column == "message":
-            return (row.message, rank, unit)
-        return (rank, unit if not row.is_group else empty, service, row.code)
 
-    return key
+def _warning_keys(fields: dict[str, list[object]], column: str) -> list[tuple[object, ...]]:
+    """Each row's sort key by `column`."""
+    return list(zip(*(fields[field] for field in WARNING_ORDERS.get(column, WARNING_ORDERS["severity"])), strict=True))
 
 
 @dataclass(frozen=True)
