@@ -5,6 +5,9 @@ bindings may have changed: twice for each change of focus (`/`, escape, a tab, a
 the second time nothing changed. On a national catalogue each rebuild costs a key press some
 20–40 ms of the UI thread. This footer notes what it shows when it composes and skips a rebuild
 that would show the same.
+
+It reads Textual's private `_bindings_ready`; should a later Textual lack it, or `_keys` fail,
+the footer simply rebuilds every time, as Textual's own does.
 """
 
 from __future__ import annotations
@@ -41,12 +44,21 @@ class KeysFooter(Footer):
             palette = (binding, app.get_key_display(binding), enabled, tooltip)
         return (shown, palette, self.combine_groups)
 
+    def _ready_keys(self) -> Shown | None:
+        """`_keys` once the bindings are ready; None before, or when Textual has changed."""
+        if not getattr(self, "_bindings_ready", False):
+            return None
+        try:
+            return self._keys()
+        except Exception:  # a speed-up must never break the footer: rebuild instead
+            return None
+
     def compose(self) -> ComposeResult:
         # Noted as the footer composes: what it shows is exactly this.
-        self._shown = self._keys() if self._bindings_ready else None
+        self._shown = self._ready_keys()
         yield from super().compose()
 
     async def recompose(self) -> None:
-        if self._shown is not None and self._bindings_ready and self.is_attached and self._keys() == self._shown:
+        if self._shown is not None and self.is_attached and self._ready_keys() == self._shown:
             return  # it would show the same keys again
         await super().recompose()
