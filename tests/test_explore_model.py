@@ -322,3 +322,20 @@ def test_each_warnings_order_read_from_the_model_is_a_fresh_sort_by_its_column_a
             assert [id(r) for r in figures.sorted_warnings(loaded, column, reverse)] == fresh(column, reverse)
     assert figures.warning_rows(loaded) is rows  # no order was written over the model's list
     assert [id(r) for r in rows] == fresh("severity", False)
+
+
+def test_no_cached_index_of_the_model_reads_the_follow_up() -> None:
+    """`Model.with_follow_up` keeps every cached property: one that read the follow-up would go stale."""
+    import ast
+    import inspect
+
+    import planner.tui.data as data
+
+    tree = ast.parse(inspect.getsource(data.Model))
+    cached = [
+        f
+        for f in ast.walk(tree)
+        if isinstance(f, ast.FunctionDef) and any(ast.unparse(d) == "cached_property" for d in f.decorator_list)
+    ]
+    assert cached, "Model has cached indexes"
+    assert [f.name for f in cached if "follow_up" in ast.unparse(f)] == []
