@@ -339,3 +339,21 @@ def test_no_cached_index_of_the_model_reads_the_follow_up() -> None:
     ]
     assert cached, "Model has cached indexes"
     assert [f.name for f in cached if "follow_up" in ast.unparse(f)] == []
+
+
+def test_rows_known_by_their_place_are_keyed_by_their_number_and_found_by_it_alone() -> None:
+    from planner.tui.widgets.rowtable import LazyRows
+
+    made: list[int] = []
+
+    def make(i: int) -> tuple[str, ...]:
+        made.append(i)
+        return (str(i),)
+
+    rows = LazyRows(5, make)
+    find = rows.finder()
+    assert [rows.key(i) for i in range(5)] == ["0", "1", "2", "3", "4"]
+    assert [find(k) for k in ("0", "4", "5", "03", "-1", "x", "٣")] == [0, 4, None, None, None, None, None]
+    assert rows[-1].key == "4" and made == [4]  # a row is made only when asked for
+    named = LazyRows(["b", "a"], lambda i: ("",))
+    assert named.finder()("a") == 1 and named.finder()("0") is None

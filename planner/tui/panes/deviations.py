@@ -17,7 +17,7 @@ from planner.tui import figures, words
 from planner.tui.data import Model
 from planner.tui.messages import OpenUnit
 from planner.tui.panes.base import LazyPane, show_row
-from planner.tui.widgets.rowtable import Cell, Column, LazyRows, RowNumbers, RowTable
+from planner.tui.widgets.rowtable import Cell, Column, LazyRows, RowTable
 
 
 def _columns() -> tuple[Column, ...]:
@@ -53,7 +53,7 @@ class DeviationsPane(LazyPane):
         rows = figures.deviation_rows(model)
         self._rows = rows
         table.empty = _("No deviations: every hälsocentral meets the basutbud.")
-        table.set_rows(LazyRows(RowNumbers(len(rows)), lambda i: _cells(rows[i])))
+        table.set_rows(LazyRows(len(rows), lambda i: _cells(rows[i])))
         units = len({r.unit for r in rows})
         table.border_title = _("{deviations} deviation(s) at {units} hälsocentral(er) · enter opens one").format(
             deviations=len(rows), units=units

@@ -23,7 +23,7 @@ from planner.tui.data import Model
 from planner.tui.messages import OpenUnit
 from planner.tui.panes.base import LazyPane, show_row
 from planner.tui.screens.detail import DetailScreen
-from planner.tui.widgets.rowtable import Cell, Column, LazyRows, RowNumbers, RowTable
+from planner.tui.widgets.rowtable import Cell, Column, LazyRows, RowTable
 
 FLAG_STYLE = {"warning": "yellow", "info": "magenta"}
 BAR_WIDTH = 30
@@ -173,7 +173,7 @@ class FollowUpPane(LazyPane):
             )
 
         flags_table.empty = _("No flags.")
-        flags_table.set_rows(LazyRows(RowNumbers(len(rows)), flag_cells))
+        flags_table.set_rows(LazyRows(len(rows), flag_cells))
         flags_table.border_title = _("{flags} flag(s), {warnings} warning(s) · enter opens the hälsocentral").format(
             flags=len(rows), warnings=follow_up.warnings
         )

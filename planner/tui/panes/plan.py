@@ -23,7 +23,7 @@ from planner.tui.cells import action, step_why
 from planner.tui.data import Model
 from planner.tui.messages import OpenService, OpenUnit
 from planner.tui.panes.base import LazyPane
-from planner.tui.widgets.rowtable import Cell, Column, LazyRows, Row, RowNumbers, RowTable
+from planner.tui.widgets.rowtable import Cell, Column, LazyRows, Row, RowTable
 from planner.tui.widgets.timeline import Timeline
 
 WEEK_COLUMNS = tuple(
@@ -181,7 +181,7 @@ class PlanPane(LazyPane):
             )
 
         # Lazily: the first week of a national plan redirects thousands of running parallels.
-        steps_table.set_rows(LazyRows(RowNumbers(len(steps)), cells), keep="0")
+        steps_table.set_rows(LazyRows(len(steps), cells), keep="0")
 
     @on(RowTable.RowHighlighted, "#weeks")
     def _week_highlighted(self, event: RowTable.RowHighlighted) -> None:

@@ -26,7 +26,7 @@ from planner.tui import words
 from planner.tui.data import Model
 from planner.tui.messages import OpenUnit, RecordStep
 from planner.tui.panes.base import LazyPane
-from planner.tui.widgets.rowtable import Cell, Column, LazyRows, RowNumbers, RowTable
+from planner.tui.widgets.rowtable import Cell, Column, LazyRows, RowTable
 
 BASELINE = "plans/baseline.yaml"
 """Where `mvgplan progress` looks by default, relative to the current directory (SPEC §7)."""
@@ -161,7 +161,7 @@ class ProgressPane(LazyPane):
             )
 
         table.empty = _("The baseline tracks no step.")
-        table.set_rows(LazyRows(RowNumbers(len(rows)), cells))
+        table.set_rows(LazyRows(len(rows), cells))
         table.border_title = _("Baseline steps, overdue first (enter marks one done)")
 
     @on(RowTable.RowHighlighted, "#progress-table")

@@ -22,7 +22,7 @@ from planner.tui import figures, words
 from planner.tui.data import Model
 from planner.tui.messages import OpenUnit
 from planner.tui.panes.base import LazyPane, show_row
-from planner.tui.widgets.rowtable import Cell, Column, LazyRows, RowNumbers, RowTable, SortsByHeader
+from planner.tui.widgets.rowtable import Cell, Column, LazyRows, RowTable, SortsByHeader
 
 SEVERITY_STYLE = {
     "error": "bold red",
@@ -118,7 +118,7 @@ class WarningsPane(SortsByHeader, LazyPane):
             is_open = row.is_group and (row.code, row.service) in expanded
             return _cells(row, member=i in members, expanded=is_open)
 
-        lazy = LazyRows(RowNumbers(len(shown)), cells)
+        lazy = LazyRows(len(shown), cells)
         table.set_rows(lazy, keep=str(min(position, max(len(shown) - 1, 0))))
 
     @on(RowTable.RowHighlighted, "#warnings-table")

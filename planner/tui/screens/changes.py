@@ -24,7 +24,7 @@ from planner.tui.data import Model
 from planner.tui.messages import OpenUnit
 from planner.tui.widgets.footer import KeysFooter
 from planner.tui.widgets.problems import ErrorBanner
-from planner.tui.widgets.rowtable import Cell, Column, LazyRows, RowNumbers, RowTable
+from planner.tui.widgets.rowtable import Cell, Column, LazyRows, RowTable
 
 CHANGE_STYLE = {"moved": "yellow", "appeared": "green", "vanished": "red"}
 
@@ -115,7 +115,7 @@ class ChangesScreen(Screen[None]):
         rows = c.rows
         table = self.query_one("#changes-table", RowTable)
         table.border_title = _("What changed, per hälsocentral (enter opens it)")
-        table.set_rows(LazyRows(RowNumbers(len(rows)), lambda i: _cells(rows[i])))
+        table.set_rows(LazyRows(len(rows), lambda i: _cells(rows[i])))
         table.focus()
 
     @on(RowTable.RowSelected, "#changes-table")

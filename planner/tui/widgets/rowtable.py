@@ -42,45 +42,36 @@ class Row:
     cells: tuple[Cell, ...]
 
 
-class RowNumbers(Sequence[str]):
-    """The keys "0", "1", "2", … of a table whose rows are known by their place: made when
-    asked, so handing a table 35,000 rows makes neither 35,000 keys nor a dictionary of them."""
-
-    def __init__(self, count: int) -> None:
-        self._count = count
-
-    def __len__(self) -> int:
-        return self._count
-
-    @overload
-    def __getitem__(self, index: int) -> str: ...
-    @overload
-    def __getitem__(self, index: slice) -> Sequence[str]: ...
-    def __getitem__(self, index: int | slice) -> str | Sequence[str]:
-        if isinstance(index, slice):
-            return [str(i) for i in range(*index.indices(self._count))]
-        if not -self._count <= index < self._count:
-            raise IndexError(index)
-        return str(index % self._count)
-
-    def find(self, key: str) -> int | None:
-        """The place of `key`, None when it is not one of these keys."""
-        if not (key.isascii() and key.isdigit()) or (key != "0" and key.startswith("0")):
-            return None
-        index = int(key)
-        return index if index < self._count else None
-
-
 class LazyRows(Sequence[Row]):
-    """Rows made when first shown: 35,000 warnings cost nothing until scrolled to."""
+    """Rows made when first shown: 35,000 warnings cost nothing until scrolled to.
 
-    def __init__(self, keys: Sequence[str], make: Callable[[int], tuple[Cell, ...]]) -> None:
-        self.keys = keys
+    `keys` is each row's key, or a count: rows known by their place, keyed "0", "1", "2", …,
+    made when asked, so handing a table 35,000 rows makes neither 35,000 keys nor a
+    dictionary of them."""
+
+    def __init__(self, keys: Sequence[str] | int, make: Callable[[int], tuple[Cell, ...]]) -> None:
+        self._keys = keys
+        self._count = keys if isinstance(keys, int) else len(keys)
         self._make = make
         self._made: dict[int, Row] = {}
 
     def __len__(self) -> int:
-        return len(self.keys)
+        return self._count
+
+    def key(self, index: int) -> str:
+        return str(index) if isinstance(self._keys, int) else self._keys[index]
+
+    def finder(self) -> Callable[[str], int | None]:
+        """The place of a key, None when no row has it."""
+        if isinstance(self._keys, int):
+            return self._place
+        return {key: i for i, key in enumerate(self._keys)}.get
+
+    def _place(self, key: str) -> int | None:
+        if not (key.isascii() and key.isdigit()) or (key != "0" and key.startswith("0")):
+            return None
+        index = int(key)
+        return index if index < self._count else None
 
     @overload
     def __getitem__(self, index: int) -> Row: ...
@@ -93,7 +84,7 @@ class LazyRows(Sequence[Row]):
             index += len(self)
         row = self._made.get(index)
         if row is None:
-            row = Row(self.keys[index], self._make(index))
+            row = Row(self.key(index), self._make(index))
             self._made[index] = row
         return row
 
@@ -192,7 +183,7 @@ class RowTable(CursorView):
 
     def _key(self, index: int) -> str:
         rows = self._rows
-        return rows.keys[index] if isinstance(rows, LazyRows) else rows[index].key
+        return rows.key(index) if isinstance(rows, LazyRows) else rows[index].key
 
     def set_columns(self, columns: Sequence[Column]) -> None:
         self._columns = tuple(columns)
@@ -207,12 +198,7 @@ class RowTable(CursorView):
         """Show `rows`; the cursor stays on the row with key `keep` (default: the current one)."""
         keep = keep if keep is not None else self.current_key
         self._rows = rows
-        keys = rows.keys if isinstance(rows, LazyRows) else [row.key for row in rows]
-        if isinstance(keys, RowNumbers):
-            self._find = keys.find
-        else:
-            places = {key: i for i, key in enumerate(keys)}
-            self._find = places.get
+        self._find = rows.finder() if isinstance(rows, LazyRows) else {row.key: i for i, row in enumerate(rows)}.get
         found = self._find(keep) if keep is not None else None
         index = 0 if found is None else found
         self._changed()
