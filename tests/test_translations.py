@@ -88,6 +88,22 @@ def test_swedish_plurals_follow_the_count() -> None:
     assert ngettext("{n} deviation", "{n} deviations", 3).format(n=3) == "3 avvikelser"
 
 
+_PSEUDO_PLURAL = re.compile(r"\w\((s|er|ar|or|r)\)")
+
+
+def test_no_message_counts_with_a_pseudo_plural_like_deviation_s() -> None:
+    """ "3 deviation(s)", "avvikelse(r)": a count says its noun in the right number
+    (`ngettext`, `planner.counted`)."""
+    found = []
+    for message in _catalogue():
+        if not message.id:
+            continue
+        texts = [*(message.id if isinstance(message.id, tuple) else (message.id,))]
+        texts += [*(message.string if isinstance(message.string, tuple) else (message.string,))]
+        found += [text for text in texts if _PSEUDO_PLURAL.search(text)]
+    assert found == []
+
+
 @pytest.mark.parametrize(
     "word",
     ["usage: ", "options", "positional arguments", "show this help message and exit", "%(prog)s: error: %(message)s\n"],

@@ -12,6 +12,7 @@ from collections.abc import Mapping
 from datetime import date
 from types import MappingProxyType
 
+from planner import counted
 from planner.conformance.model import DeviationKind, Summary
 from planner.i18n import N_, _, ngettext
 
@@ -47,21 +48,6 @@ KIND_ADVICE: Mapping[DeviationKind, str] = MappingProxyType(
 
 EXPIRES_SOON_DESCRIPTION = N_("An exemption from a basutbud requirement expires within 30 days.")
 EXPIRES_SOON_ADVICE = N_("Make the offering active before the exemption ends, or renew the exemption.")
-
-
-def deviations(count: int) -> str:
-    """`1 deviation`, `3 deviations`."""
-    return ngettext("{n} deviation", "{n} deviations", count).format(n=count)
-
-
-def exemptions(count: int) -> str:
-    """`1 exemption`, `3 exemptions`."""
-    return ngettext("{n} exemption", "{n} exemptions", count).format(n=count)
-
-
-def hc(count: int) -> str:
-    """`1 hälsocentral`, `3 hälsocentraler`."""
-    return ngettext("{n} hälsocentral", "{n} hälsocentraler", count).format(n=count)
 
 
 def regi(value: str) -> str:
@@ -187,7 +173,7 @@ def summary_sentence(s: Summary) -> str:
                 n=deviating,
                 egen=s.deviating_by_regi["egen"],
                 privat=s.deviating_by_regi["privat"],
-                deviations=deviations(s.deviations),
+                deviations=counted.deviations(s.deviations),
             )
         )
     tail = ngettext("{n} exemption in force", "{n} exemptions in force", s.exempt).format(n=s.exempt)
@@ -220,7 +206,7 @@ def uniformity_heading(channel: str, gaps: int, units: int) -> str:
         "{gaps} e-tjänst active in {channel} at some of the {hc} but not at all:",
         "{gaps} e-tjänster active in {channel} at some of the {hc} but not at all:",
         gaps,
-    ).format(gaps=gaps, channel=channel, hc=hc(units))
+    ).format(gaps=gaps, channel=channel, hc=counted.units(units))
 
 
 def uniformity_row(offered: int, units: int) -> str:

@@ -13,6 +13,7 @@ from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass
 from datetime import date
 
+from planner import counted
 from planner.calendar import add_weeks, iso_week_label, monday_of
 from planner.collation import name_key
 from planner.plan.model import Step, action_rank
@@ -485,7 +486,7 @@ def _region_take_up_chart(usage: RegionUsage, s: Settings) -> Chart | None:
 
 def _unit_row(f: UnitFacts, s: Settings) -> tuple[str, ...]:
     result = f.conformance
-    basutbud = label("meets") if result.conformant else texts.deviations_count(len(result.deviations))
+    basutbud = label("meets") if result.conformant else counted.deviations(len(result.deviations))
     limit_steps = [st for st in f.steps if st.action in ("enable", "redirect")]
     next_step = min((st.week for st in limit_steps), default=None)
     last_step = max((st.week for st in f.steps), default=None)
@@ -518,7 +519,7 @@ def overview_page(
     exempt = sum(len(f.conformance.exempt) for f in units)
     lines = [
         texts.units_conforming(conforming, len(units)),
-        f"{texts.deviations_count(deviations)} · {texts.exemptions_count(exempt)}",
+        f"{counted.deviations(deviations)} · {texts.exemptions_count(exempt)}",
         texts.plan_end(plan.end_week, plan.lower_bound_week),
         texts.plan_steps(plan.enables + plan.redirects, plan.enables, plan.redirects),
     ]

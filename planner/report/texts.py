@@ -169,10 +169,6 @@ def units_conforming(conforming: int, units: int) -> str:
     ).format(conforming=conforming, units=units)
 
 
-def deviations_count(n: int) -> str:
-    return ngettext("{n} deviation", "{n} deviations", n).format(n=n)
-
-
 def exemptions_count(n: int) -> str:
     return ngettext("{n} valid exemption", "{n} valid exemptions", n).format(n=n)
 

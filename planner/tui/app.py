@@ -24,6 +24,7 @@ from textual.screen import ModalScreen
 from textual.widgets import Header, Static, TabbedContent, TabPane
 from textual.worker import Worker, WorkerState, get_current_worker
 
+from planner import counted
 from planner.i18n import _
 from planner.problems import Problem
 from planner.speed import bulk_work
@@ -305,7 +306,7 @@ class ExploreApp(App[None]):
             template = words.STATUS_NEVER_LOADED
         else:
             template = words.STATUS_BROKEN
-        self._status(template.format(count=len(self.problems), path=self.catalog_path))
+        self._status(template.format(errors=counted.errors(len(self.problems)), path=self.catalog_path))
 
     def _banners(self, problems: tuple[Problem, ...]) -> None:
         """Every screen over the tabs (a hälsocentral, a dialog) shows the first error too."""

@@ -13,8 +13,9 @@ from collections.abc import Callable, Iterable
 from dataclasses import dataclass
 from datetime import date
 
+from planner import counted
 from planner.collation import name_key
-from planner.i18n import _, ngettext
+from planner.i18n import _
 from planner.plan.model import Step
 from planner.tui import weeks
 from planner.tui.data import Model
@@ -373,7 +374,7 @@ def _warning_rows(model: Model) -> list[WarningRow]:
                 INFO,
                 reason,
                 "",
-                ngettext("{n} hälsocentral", "{n} hälsocentraler", n).format(n=n),
+                counted.units(n),
                 service,
                 service_name(service),
                 _(

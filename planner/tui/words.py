@@ -134,13 +134,13 @@ STATUS_CHECKING = N_("Checking basutbud …")
 STATUS_PLANNING = N_("Planning …")
 STATUS_RELOADING = N_("Reloading {path} …")
 STATUS_READY = N_("Watching {path} for changes · r reloads")
-STATUS_BROKEN = N_("{count} error(s) in {path}: showing the last good state · fix the files or press r")
-STATUS_NEVER_LOADED = N_("{count} error(s) in {path}: nothing to show yet · fix the files, it reloads by itself")
+STATUS_BROKEN = N_("{errors} in {path}: showing the last good state · fix the files or press r")
+STATUS_NEVER_LOADED = N_("{errors} in {path}: nothing to show yet · fix the files, it reloads by itself")
 NOTIFY_RELOADED = N_("Catalogue reloaded")
 NOTIFY_RECOVERED = N_("Catalogue valid again")
 NOTIFY_FAILED = N_("{what} failed: {error}")
-ERRORS_TITLE = N_("The catalogue has {count} error(s); the screens show the last good state")
-ERRORS_TITLE_NONE = N_("The catalogue has {count} error(s) and could not be loaded")
+ERRORS_TITLE = N_("The catalogue has {errors}; the screens show the last good state")
+ERRORS_TITLE_NONE = N_("The catalogue has {errors} and could not be loaded")
 PENDING = "…"
 NONE = "–"
 
@@ -148,7 +148,7 @@ NONE = "–"
 FIG_UNITS = N_("Hälsocentraler")
 FIG_UNITS_VALUE = N_("{units}  ({egen} egen regi · {privat} privat regi)")
 FIG_BASUTBUD = N_("Basutbud")
-FIG_BASUTBUD_VALUE = N_("{conformant} of {units} conform · {deviations} deviation(s)")
+FIG_BASUTBUD_VALUE = N_("{conformant} of {units} conform · {deviations}")
 FIG_EXEMPT = N_("Exemptions")
 FIG_EXEMPT_VALUE = N_("{exempt} valid · {soon} expiring soon")
 FIG_PARALLEL = N_("Parallel now")
@@ -158,7 +158,7 @@ FIG_PLAN_VALUE = N_("{end} · lower bound {bound}")
 FIG_WHAT_IF = N_("What-if ends")
 FIG_WHAT_IF_VALUE = N_("{end} · {changes}")
 FIG_WARNINGS = N_("Warnings")
-FIG_WARNINGS_VALUE = N_("{warnings} · {errors} error(s) · {blocked} unschedulable")
+FIG_WARNINGS_VALUE = N_("{warnings} · {errors} · {blocked} unschedulable")
 
 OVERVIEW_TITLE = N_("Overview")
 AREAS_TITLE = N_("Per area (enter filters the units)")
@@ -181,7 +181,7 @@ STATUS_CHOICES = (
     ("blocked", N_("has unschedulable steps")),
 )
 CONFORMS = N_("✓ conforms")
-DEVIATIONS = N_("✗ {count} deviation(s)")
+DEVIATIONS = N_("✗ {deviations}")
 SHOWN = N_("{shown} of {total} hälsocentraler")
 NO_MATCH = N_("No hälsocentral matches the filters (x clears them).")
 
@@ -234,7 +234,6 @@ WEEK_STEPS_TITLE = N_("Steps in {week} · {iso}")
 # Warnings pane.
 WARNING_COLUMNS = (N_("Severity"), N_("Code"), N_("Hälsocentral"), N_("E-tjänst"), N_("Message"))
 UNSCHEDULABLE = N_("unschedulable")
-WARNINGS_TITLE = N_("{warnings} warning(s) · {blocked} unschedulable")
 NO_WARNINGS = N_("No warnings and nothing unschedulable.")
 
 # Services pane.

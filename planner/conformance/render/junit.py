@@ -10,6 +10,7 @@ from __future__ import annotations
 import re
 import xml.etree.ElementTree as ET
 
+from planner import counted
 from planner.conformance import words
 from planner.conformance.model import ConformanceReport, UnitResult
 from planner.conformance.render import Context
@@ -53,7 +54,7 @@ def _testcase(suite: ET.Element, unit: UnitResult, report: ConformanceReport) ->
             "failure",
             {
                 "type": "basutbud",
-                "message": _safe(f"{words.deviations(len(unit.deviations))}: {kinds}"),
+                "message": _safe(f"{counted.deviations(len(unit.deviations))}: {kinds}"),
             },
         )
         failure.text = _safe("\n".join(f"{d.file}:{d.line}: {d.kind}: {d.message}" for d in unit.deviations))

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 from collections.abc import Callable, Sequence
 
+from planner import counted
 from planner.conformance import words
 from planner.conformance.model import ConformanceReport, UnitResult
 from planner.conformance.render import Context
@@ -58,9 +59,9 @@ def _heading(report: ConformanceReport, ctx: Context) -> list[str]:
 
 def _unit_heading(unit: UnitResult, paint: Paint) -> str:
     where = ", ".join(filter(None, [words.regi(unit.regi), unit.area]))
-    counts = [words.deviations(len(unit.deviations))] if unit.deviations else []
+    counts = [counted.deviations(len(unit.deviations))] if unit.deviations else []
     if unit.exempt:
-        counts.append(words.exemptions(len(unit.exempt)))
+        counts.append(counted.exemptions(len(unit.exempt)))
     verdict = ", ".join(counts) if counts else _(words.CONFORMANT_UNIT)
     style = _RED if unit.deviations else _GREEN
     return f"{paint(unit.unit, _BOLD)}  {unit.name} ({where}): {paint(verdict, style)}"

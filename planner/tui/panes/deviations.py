@@ -12,6 +12,7 @@ from textual import on
 from textual.app import ComposeResult
 from textual.widgets import Static
 
+from planner import counted
 from planner.i18n import _
 from planner.tui import figures, words
 from planner.tui.data import Model
@@ -55,8 +56,8 @@ class DeviationsPane(LazyPane):
         table.empty = _("No deviations: every hälsocentral meets the basutbud.")
         table.set_rows(LazyRows(len(rows), lambda i: _cells(rows[i])))
         units = len({r.unit for r in rows})
-        table.border_title = _("{deviations} deviation(s) at {units} hälsocentral(er) · enter opens one").format(
-            deviations=len(rows), units=units
+        table.border_title = _("{deviations} at {units} · enter opens one").format(
+            deviations=counted.deviations(len(rows)), units=counted.units(units)
         )
 
     @on(RowTable.RowHighlighted, "#deviations-table")

@@ -16,6 +16,7 @@ from textual.app import ComposeResult
 from textual.binding import Binding, BindingType
 from textual.widgets import Static
 
+from planner import counted
 from planner.followup.model import FollowUp, ServiceFollowUp, UnitFollowUp
 from planner.i18n import _
 from planner.tui import followups, words
@@ -174,8 +175,8 @@ class FollowUpPane(LazyPane):
 
         flags_table.empty = _("No flags.")
         flags_table.set_rows(LazyRows(len(rows), flag_cells))
-        flags_table.border_title = _("{flags} flag(s), {warnings} warning(s) · enter opens the hälsocentral").format(
-            flags=len(rows), warnings=follow_up.warnings
+        flags_table.border_title = _("{flags}, {warnings} · enter opens the hälsocentral").format(
+            flags=counted.flags(len(rows)), warnings=counted.warnings(follow_up.warnings)
         )
 
     def _draw_top(self, follow_up: FollowUp) -> None:

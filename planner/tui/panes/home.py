@@ -7,6 +7,7 @@ of ready-made rows, it never asks the catalogue again.
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from typing import ClassVar
 
 from rich.text import Text
@@ -16,6 +17,7 @@ from textual.binding import Binding, BindingType
 from textual.containers import Horizontal, Vertical
 from textual.widgets import DataTable, Input, Select, Static
 
+from planner import counted
 from planner.plan.model import Plan
 from planner.tui import figures, words
 from planner.tui.data import Model
@@ -36,7 +38,7 @@ def _basutbud_cell(row: figures.UnitRow, model: Model) -> Text:
         return Text(words.PENDING if model.report_state == "pending" else words.NONE, style="dim")
     if row.deviations == 0:
         return Text(words.CONFORMS, style="green")
-    return Text(words.DEVIATIONS.format(count=row.deviations), style="bold red")
+    return Text(words.DEVIATIONS.format(deviations=counted.deviations(row.deviations)), style="bold red")
 
 
 def _warnings_cell(row: figures.UnitRow, model: Model) -> Text:
@@ -63,6 +65,11 @@ def table_rows(model: Model) -> dict[str, Row]:
         )
         for r in figures.unit_rows(model)
     }
+
+
+def _counted(noun: Callable[[int], str], value: int | None) -> str:
+    """`noun(value)`, or the pending mark while the figure is not known yet."""
+    return words.count(None) if value is None else noun(value)
 
 
 class HomePane(SortsByHeader, Vertical):
@@ -135,7 +142,7 @@ class HomePane(SortsByHeader, Vertical):
         c = words.count
         report_state, plan_state = model.report_state, model.plan_state
         basutbud = words.FIG_BASUTBUD_VALUE.format(
-            conformant=c(o.conformant), units=o.units, deviations=c(o.deviations)
+            conformant=c(o.conformant), units=o.units, deviations=_counted(counted.deviations, o.deviations)
         )
         if model.report is not None and not model.report.in_force:
             basutbud = words.FIG_NOT_IN_FORCE.format(effective=model.report.effective)
@@ -165,7 +172,9 @@ class HomePane(SortsByHeader, Vertical):
                 _state(
                     plan_state,
                     words.FIG_WARNINGS_VALUE.format(
-                        warnings=c(o.warnings), errors=c(o.errors), blocked=c(o.unschedulable)
+                        warnings=_counted(counted.warnings, o.warnings),
+                        errors=_counted(counted.errors, o.errors),
+                        blocked=c(o.unschedulable),
                     ),
                 ),
             ),

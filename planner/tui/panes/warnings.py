@@ -17,6 +17,7 @@ from textual.app import ComposeResult
 from textual.binding import Binding, BindingType
 from textual.widgets import Static
 
+from planner import counted
 from planner.i18n import _
 from planner.tui import figures, words
 from planner.tui.data import Model
@@ -88,12 +89,10 @@ class WarningsPane(SortsByHeader, LazyPane):
         self._layout(keep_position=keep_position)
         table.set_sort(self._sort, self._reverse)
         counts = figures.warning_counts(model)
-        table.border_title = _(
-            "{warnings} warning(s) · {blocked} unschedulable · MVG lacks {groups} e-tjänst(er) (enter opens)"
-        ).format(
-            warnings=len(model.plan.warnings),
+        table.border_title = _("{warnings} · {blocked} unschedulable · MVG lacks {groups} (enter opens)").format(
+            warnings=counted.warnings(len(model.plan.warnings)),
             blocked=counts.unschedulable,
-            groups=counts.groups,
+            groups=counted.e_services(counts.groups),
         )
 
     def _layout(self, *, keep_position: bool = True) -> None:

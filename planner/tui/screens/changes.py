@@ -16,6 +16,7 @@ from textual.binding import Binding, BindingType
 from textual.screen import Screen
 from textual.widgets import Header, Static
 
+from planner import counted
 from planner.i18n import _, ngettext
 from planner.plan.model import Plan
 from planner.tui import words
@@ -99,12 +100,15 @@ class ChangesScreen(Screen[None]):
         )
         summary.append("\n")
         summary.append(
-            _(
-                "{changed} step(s) change at {units} hälsocentral(er), {unchanged} stay · "
-                "warnings and unschedulable items: {appeared} new, {vanished} gone"
+            ngettext(
+                "{changed} step changes at {units}, {unchanged} stay · "
+                "warnings and unschedulable items: {appeared} new, {vanished} gone",
+                "{changed} steps change at {units}, {unchanged} stay · "
+                "warnings and unschedulable items: {appeared} new, {vanished} gone",
+                len(c.rows),
             ).format(
                 changed=len(c.rows),
-                units=c.units,
+                units=counted.units(c.units),
                 unchanged=c.unchanged,
                 appeared=c.items_appeared,
                 vanished=c.items_vanished,

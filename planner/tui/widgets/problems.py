@@ -9,6 +9,7 @@ from textual.app import ComposeResult
 from textual.containers import VerticalScroll
 from textual.widgets import Static
 
+from planner import counted
 from planner.i18n import _, ngettext
 from planner.problems import Problem
 from planner.tui import words
@@ -47,7 +48,7 @@ class ProblemsPanel(VerticalScroll, can_focus=True):
         text.rstrip()
         self.query_one("#problems-text", Static).update(text)
         title = words.ERRORS_TITLE if have_good_state else words.ERRORS_TITLE_NONE
-        self.border_title = title.format(count=len(problems))
+        self.border_title = title.format(errors=counted.errors(len(problems)))
         self.set_class(True, "-shown")
         self.set_class(not have_good_state, "-alone")
 
