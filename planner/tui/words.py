@@ -288,7 +288,6 @@ KEY_CHANGES = N_("What changed")
 KEY_PLAN_VARIANT = N_("Current/what-if")
 KEY_EXPLAIN = N_("Explain")
 KEY_EXPAND = N_("Open/close")
-DEVIATIONS_TAB_COLUMNS = (N_("Hälsocentral"), N_("E-tjänst"), N_("Channel"), N_("Kind"), N_("Reason"))
 SEVERITIES = {
     "error": N_("error"),
     "warning": N_("warning"),

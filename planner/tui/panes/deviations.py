@@ -15,19 +15,11 @@ from textual.widgets import Static
 from planner import counted
 from planner.i18n import _
 from planner.tui import figures, words
+from planner.tui.columns import columns
 from planner.tui.data import Model
 from planner.tui.messages import OpenUnit
 from planner.tui.panes.base import LazyPane, show_row
-from planner.tui.widgets.rowtable import Cell, Column, LazyRows, RowTable
-
-
-def _columns() -> tuple[Column, ...]:
-    labels = [_(label) for label in words.DEVIATIONS_TAB_COLUMNS]
-    widths = (22, 24, 8, 20, 40)
-    return tuple(
-        Column(key, label, width, flex=key == "message")
-        for key, label, width in zip(("unit", "service", "channel", "kind", "message"), labels, widths, strict=True)
-    )
+from planner.tui.widgets.rowtable import Cell, LazyRows, RowTable
 
 
 def _cells(row: figures.DeviationRow) -> tuple[Cell, ...]:
@@ -40,7 +32,7 @@ class DeviationsPane(LazyPane):
         self._rows: list[figures.DeviationRow] = []
 
     def compose(self) -> ComposeResult:
-        yield RowTable(_columns(), id="deviations-table")
+        yield RowTable(columns("deviations"), id="deviations-table")
         yield Static(id="deviation-detail")
 
     def draw(self, model: Model) -> None:

@@ -20,48 +20,15 @@ from planner import counted
 from planner.followup.model import FollowUp, ServiceFollowUp, UnitFollowUp
 from planner.i18n import _
 from planner.tui import followups, words
+from planner.tui.columns import columns
 from planner.tui.data import Model
 from planner.tui.messages import OpenUnit
 from planner.tui.panes.base import LazyPane, show_row
 from planner.tui.screens.detail import DetailScreen
-from planner.tui.widgets.rowtable import Cell, Column, LazyRows, RowTable
+from planner.tui.widgets.rowtable import Cell, LazyRows, RowTable
 
 FLAG_STYLE = {"warning": "yellow", "info": "magenta"}
 BAR_WIDTH = 30
-
-
-def _service_columns() -> tuple[Column, ...]:
-    spec = (
-        ("service", _("E-tjänst"), 22, False),
-        ("take_up", _("Take-up"), 7, False),
-        ("legacy", _("Legacy"), 7, False),
-        ("target", _("Target"), 7, False),
-        ("parallel", _("Parallel"), 8, False),
-        ("months", _("Month by month"), 12, True),
-    )
-    return tuple(Column(key, label, width, flex=flex) for key, label, width, flex in spec)
-
-
-def _unit_columns() -> tuple[Column, ...]:
-    spec = (
-        ("unit", _("Hälsocentral"), 28, False),
-        ("provider", _("Provider"), 22, False),
-        ("take_up", _("Take-up"), 7, False),
-        ("legacy", _("Legacy"), 7, False),
-        ("target", _("Target"), 7, True),
-    )
-    return tuple(Column(key, label, width, flex=flex) for key, label, width, flex in spec)
-
-
-def _flag_columns() -> tuple[Column, ...]:
-    spec = (
-        # Fits 80 columns without scrolling sideways; the severity is the flag's colour.
-        ("code", _("Flag"), 22, False),
-        ("unit", _("Hälsocentral"), 18, False),
-        ("service", _("E-tjänst"), 16, False),
-        ("message", _("What to do"), 12, True),
-    )
-    return tuple(Column(key, label, width, flex=flex) for key, label, width, flex in spec)
 
 
 def _share(value: float | None, target: float) -> Text:
@@ -116,8 +83,8 @@ class FollowUpPane(LazyPane):
 
     def compose(self) -> ComposeResult:
         yield Static(id="followup-summary")
-        yield RowTable(_service_columns(), id="followup-table")
-        yield RowTable(_flag_columns(), id="followup-flags")
+        yield RowTable(columns("follow_up_services"), id="followup-table")
+        yield RowTable(columns("follow_up_flags"), id="followup-flags")
         yield Static(id="followup-detail")
 
     def draw(self, model: Model) -> None:
@@ -184,7 +151,7 @@ class FollowUpPane(LazyPane):
         goal = follow_up.take_up_target
         if self.per_unit:
             units = self._units
-            top.set_columns(_unit_columns())
+            top.set_columns(columns("follow_up_units"))
             top.set_rows(
                 LazyRows(
                     [u.unit for u in units],
@@ -202,7 +169,7 @@ class FollowUpPane(LazyPane):
             )
             return
         services = self._services
-        top.set_columns(_service_columns())
+        top.set_columns(columns("follow_up_services"))
         top.set_rows(
             LazyRows(
                 [s.service for s in services],

@@ -23,10 +23,11 @@ from planner.problems import Problem
 from planner.progress.model import Progress, TrackedStep
 from planner.progress.render.view import counts_line, end_line
 from planner.tui import words
+from planner.tui.columns import columns
 from planner.tui.data import Model
 from planner.tui.messages import OpenUnit, RecordStep
 from planner.tui.panes.base import LazyPane
-from planner.tui.widgets.rowtable import Cell, Column, LazyRows, RowTable
+from planner.tui.widgets.rowtable import Cell, LazyRows, RowTable
 
 BASELINE = "plans/baseline.yaml"
 """Where `mvgplan progress` looks by default, relative to the current directory (SPEC §7)."""
@@ -76,19 +77,6 @@ def progress_view(model: Model, baseline: str) -> ProgressView:
     return ProgressView(result, (), tuple(rows))
 
 
-def _columns() -> tuple[Column, ...]:
-    spec = (
-        ("status", _("Status"), 9, False),
-        ("week", _("Planned"), 12, False),
-        ("unit", _("Hälsocentral"), 24, False),
-        ("service", _("E-tjänst"), 22, False),
-        ("action", _("Action"), 9, False),
-        ("done", _("Done on"), 10, False),
-        ("slip", _("Slip"), 10, True),
-    )
-    return tuple(Column(key, label, width, flex=flex) for key, label, width, flex in spec)
-
-
 class ProgressPane(LazyPane):
     DEFAULT_CSS = """
     #progress-summary { height: auto; max-height: 4; padding: 0 1; }
@@ -104,7 +92,7 @@ class ProgressPane(LazyPane):
 
     def compose(self) -> ComposeResult:
         yield Static(id="progress-summary")
-        yield RowTable(_columns(), id="progress-table")
+        yield RowTable(columns("progress"), id="progress-table")
         yield Static(id="progress-detail")
 
     def draw(self, model: Model) -> None:

@@ -21,25 +21,14 @@ from planner.i18n import _, ngettext
 from planner.plan.model import Plan
 from planner.tui import words
 from planner.tui.changes import ChangeRow, what_if_changes
+from planner.tui.columns import columns
 from planner.tui.data import Model
 from planner.tui.messages import OpenUnit
 from planner.tui.widgets.footer import KeysFooter
 from planner.tui.widgets.problems import ErrorBanner
-from planner.tui.widgets.rowtable import Cell, Column, LazyRows, RowTable
+from planner.tui.widgets.rowtable import Cell, LazyRows, RowTable
 
 CHANGE_STYLE = {"moved": "yellow", "appeared": "green", "vanished": "red"}
-
-
-def _columns() -> tuple[Column, ...]:
-    spec = (
-        ("unit", _("Hälsocentral"), 24, False),
-        ("service", _("E-tjänst"), 22, False),
-        ("action", _("Action"), 11, False),
-        ("from", _("Current"), 12, False),
-        ("to", _("What-if"), 12, False),
-        ("shift", _("Change"), 14, True),
-    )
-    return tuple(Column(key, label, width, flex=flex) for key, label, width, flex in spec)
 
 
 def _shift(row: ChangeRow) -> Text:
@@ -82,7 +71,9 @@ class ChangesScreen(Screen[None]):
         yield Header()
         yield ErrorBanner()
         yield Static(id="changes-summary")
-        table = RowTable(_columns(), empty=_("No step moves: the what-if gives the same plan."), id="changes-table")
+        table = RowTable(
+            columns("changes"), empty=_("No step moves: the what-if gives the same plan."), id="changes-table"
+        )
         yield table
         yield KeysFooter()
 
