@@ -29,6 +29,11 @@ class Rows:
     pull-request comment: {where}." (translated)."""
 
 
+def length(parts: Sequence[str | Rows]) -> int:
+    """Characters of the report `parts` make, uncut (each line and its newline)."""
+    return sum(len(p) + 1 if isinstance(p, str) else sum(len(line) + 1 for line in p.lines) for p in parts)
+
+
 def fit(parts: Sequence[str | Rows], limit: int = COMMENT_LIMIT) -> str:
     """The report's lines, one per line and ending in a newline. When that is longer than
     `limit` characters, every `Rows` keeps only its first k rows, k the same for each and the

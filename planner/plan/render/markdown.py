@@ -14,7 +14,6 @@ break a table.
 
 from __future__ import annotations
 
-import sys
 from collections.abc import Sequence
 from datetime import date
 from itertools import groupby
@@ -22,7 +21,7 @@ from typing import TYPE_CHECKING
 
 from planner.calendar import swedish_week_label
 from planner.i18n import N_, _, ngettext
-from planner.mdtable import COMMENT_LIMIT, Rows, fit
+from planner.mdtable import COMMENT_LIMIT, Rows, fit, length
 from planner.plan.model import Plan, Step
 from planner.plan.render.labels import PLAN_TITLE, action_label, severity_word, unschedulable_label
 from planner.plan.render.view import (
@@ -57,10 +56,11 @@ def render(plan: Plan, catalog: Catalog) -> str:
     head = [*_heading(plan, n), *_near(plan, near, n), *_warnings(plan, n), *_unschedulable(plan, n)]
     # The later weeks in as much detail as fits: with bindings, without, or only counted;
     # then, should the first weeks alone be too long, their tables cut (`fit`).
-    for detail in (2, 1):
-        text = fit([*head, *_later(later, n, detail)], limit=sys.maxsize)
-        if len(text) <= LIMIT:
-            return text
+    if length(head) <= LIMIT:
+        for detail in (2, 1):
+            parts = [*head, *_later(later, n, detail)]
+            if length(parts) <= LIMIT:
+                return fit(parts, LIMIT)
     return fit([*head, *_later(later, n, 0)], LIMIT)
 
 
